@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace VideoPlatform.Archiver.Storage;
+
+/// <summary>
+/// Layout <c>{root}/{yyyy-MM-dd}/{requestId}/video-{index}.{ext}</c> plus <c>.json</c> sidecar. Every name comes
+/// from our own ids, never from the URL or provider text, so nothing can escape the root.
+/// </summary>
+public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : IVideoStorage
+{
+    private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private string Root => Path.GetFullPath(options.Value.Root);
+
+    public StoredVideo? Find(Guid requestId, DateTimeOffset completedAt, int index)
+    {
+        var sidecarPath = SidecarPath(requestId, completedAt, index);
+        if (!File.Exists(sidecarPath))
+            return null;
+        var sidecar = JsonSerializer.Deserialize<VideoSidecar>(File.ReadAllText(sidecarPath), SidecarJson);
+        if (sidecar is null)
+            return null;
+        var videoPath = Path.ChangeExtension(sidecarPath, sidecar.Format);
+        return File.Exists(videoPath) && new FileInfo(videoPath).Length == sidecar.SizeBytes ? new StoredVideo(videoPath, sidecar) : null;
+    }
+
+    public string NewTemporaryPath(Guid requestId, int index)
+    {
+        var folder = Path.Combine(Root, ".partial");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{requestId:N}-{index}-{Guid.NewGuid():N}.part");
+    }
+
+    public StoredVideo Commit(string temporaryPath, VideoSidecar sidecar, string extension)
+    {
+        var sidecarPath = SidecarPath(sidecar.RequestId, sidecar.CompletedAt, sidecar.Index);
+        Directory.CreateDirectory(Path.GetDirectoryName(sidecarPath)!);
+        var videoPath = Path.ChangeExtension(sidecarPath, extension);
+        // The video is moved into place first and the sidecar written last: a sidecar means a complete video.
+        File.Move(temporaryPath, videoPath, overwrite: true);
+        var sidecarTemp = sidecarPath + ".tmp";
+        File.WriteAllText(sidecarTemp, JsonSerializer.Serialize(sidecar, SidecarJson));
+        File.Move(sidecarTemp, sidecarPath, overwrite: true);
+        return new StoredVideo(videoPath, sidecar);
+    }
+
+    private string SidecarPath(Guid requestId, DateTimeOffset completedAt, int index) =>
+        Path.Combine(Root, completedAt.UtcDateTime.ToString("yyyy-MM-dd"), requestId.ToString("D"), $"video-{index}.json");
+}

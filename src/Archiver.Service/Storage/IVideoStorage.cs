@@ -1,0 +1,17 @@
+namespace VideoPlatform.Archiver.Storage;
+
+/// <summary>Where archived videos live. The filesystem is the default; an object store fits the same shape.</summary>
+public interface IVideoStorage
+{
+    /// <summary>A stored video for this request and result index, if it was archived before (redelivery).</summary>
+    StoredVideo? Find(Guid requestId, DateTimeOffset completedAt, int index);
+
+    /// <summary>A fresh temporary file to download into; never visible as an archived video.</summary>
+    string NewTemporaryPath(Guid requestId, int index);
+
+    /// <summary>Moves a verified temporary file into place and writes its sidecar; returns the final location.</summary>
+    StoredVideo Commit(string temporaryPath, VideoSidecar sidecar, string extension);
+}
+
+/// <summary>An archived file and what was recorded about it.</summary>
+public sealed record StoredVideo(string Path, VideoSidecar Sidecar);

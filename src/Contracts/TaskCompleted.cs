@@ -1,0 +1,23 @@
+namespace VideoPlatform.Contracts;
+
+/// <summary>Event: the provider finished the video; the archiver now stores it.</summary>
+public record TaskCompleted
+{
+    /// <summary>The caller's request id.</summary>
+    public required Guid RequestId { get; init; }
+
+    /// <summary>The provider that generated it.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>The provider's model name.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The provider's own task id.</summary>
+    public required string ProviderTaskId { get; init; }
+
+    /// <summary>The result videos (most providers return one).</summary>
+    public required IReadOnlyList<VideoResult> Videos { get; init; }
+
+    /// <summary>When the platform saw the task complete.</summary>
+    public required DateTimeOffset CompletedAt { get; init; }
+}

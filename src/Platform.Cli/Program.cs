@@ -1,0 +1,6 @@
+using System.CommandLine;
+using VideoPlatform.Cli;
+
+var root = new RootCommand("Video platform command line: publish requests and follow them.");
+root.Subcommands.Add(SubmitCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,10 @@
+using VideoPlatform.Poller;
+using VideoPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPoller();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,14 @@
+using Npgsql;
+using VideoPlatform.Poller.Scheduling;
+using VideoPlatform.ServiceDefaults;
+
+namespace VideoPlatform.Poller;
+
+/// <summary>Creates the poller's tables before the bus starts.</summary>
+internal sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<SchemaInitializer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        DatabaseStartup.EnsureSchemaAsync(dataSource, PostgresScheduledMessageStore.Schema, logger, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

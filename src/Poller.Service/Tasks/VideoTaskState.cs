@@ -1,0 +1,31 @@
+using MassTransit;
+
+namespace VideoPlatform.Poller.Tasks;
+
+/// <summary>One request's polling state. Data only; the machine decides.</summary>
+public class VideoTaskState : SagaStateMachineInstance
+{
+    /// <summary>The caller's request id.</summary>
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = "";
+
+    public string Provider { get; set; } = "";
+    public string Model { get; set; } = "";
+    public string ProviderTaskId { get; set; } = "";
+
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset DeadlineAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public int Rechecks { get; set; }
+    public int NotFoundInARow { get; set; }
+    public int? ProgressPercent { get; set; }
+    public string? LastRawStatus { get; set; }
+
+    public string? FailureCode { get; set; }
+    public string? FailureReason { get; set; }
+
+    /// <summary>Token of the pending recheck, so a stale one is recognised and dropped.</summary>
+    public Guid? RecheckTokenId { get; set; }
+}

@@ -1,0 +1,30 @@
+using VideoPlatform.Contracts;
+using VideoPlatform.Providers;
+
+namespace VideoPlatform.Poller.Tasks;
+
+internal static class VideoTaskStateExtensions
+{
+    public static void Start(this VideoTaskState saga, TaskSubmitted submitted, TimeSpan deadline)
+    {
+        saga.Provider = submitted.Provider;
+        saga.Model = submitted.Model;
+        saga.ProviderTaskId = submitted.ProviderTaskId;
+        saga.SubmittedAt = submitted.SubmittedAt;
+        saga.DeadlineAt = submitted.SubmittedAt + deadline;
+    }
+
+    /// <summary>Worth a progress event: the provider's status string or its percentage changed.</summary>
+    public static bool IsNews(this VideoTaskState saga, TaskStatusObserved observed) =>
+        observed.State is ProviderTaskState.Pending or ProviderTaskState.Processing &&
+        (observed.RawStatus != saga.LastRawStatus || observed.ProgressPercent is not null && observed.ProgressPercent != saga.ProgressPercent);
+
+    public static void Observe(this VideoTaskState saga, TaskStatusObserved observed)
+    {
+        saga.NotFoundInARow = observed.State == ProviderTaskState.NotFound ? saga.NotFoundInARow + 1 : 0;
+        if (observed.State == ProviderTaskState.Unreachable)
+            return;
+        saga.LastRawStatus = observed.RawStatus ?? observed.State.ToString().ToLowerInvariant();
+        saga.ProgressPercent = observed.ProgressPercent ?? saga.ProgressPercent;
+    }
+}

@@ -1,0 +1,145 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Providers;
+
+namespace VideoPlatform.Poller.Tasks;
+
+/// <summary>
+/// One saga per request: pending → processing → completed / failed. Each recheck is a scheduled message to
+/// the saga itself, which then asks the status checker; every answer either ends the task or schedules the
+/// next recheck, so no path leaves a task without something scheduled until it is terminal.
+/// </summary>
+public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskState>
+{
+    public VideoTaskStateMachine(IOptions<PollingOptions> options)
+    {
+        var polling = options.Value;
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Submitted, e => e.CorrelateById(m => m.Message.RequestId));
+        Event(() => StatusObserved, e =>
+        {
+            e.CorrelateById(m => m.Message.RequestId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => Recheck, x => x.RecheckTokenId, s =>
+        {
+            s.Delay = polling.FirstRecheck;
+            s.Received = r => r.CorrelateById(m => m.Message.RequestId);
+        });
+
+        Initially(
+            When(Submitted)
+                .Then(c => c.Saga.Start(c.Message, polling.Deadline))
+                .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId }, c => FirstDelay(c.Message, polling))
+                .TransitionTo(Pending));
+
+        During(Pending, Processing,
+            Ignore(Submitted),
+            When(Recheck.Received)
+                .IfElse(c => DateTimeOffset.UtcNow >= c.Saga.DeadlineAt,
+                    late => Fail(late, FailureReasons.TimedOut, c =>
+                        $"no terminal status from {c.Saga.Provider} within {polling.DeadlineMinutes:0.##} min (last status: {c.Saga.LastRawStatus ?? "none"})"),
+                    due => due
+                        .Then(c => c.Saga.Rechecks++)
+                        // Safety net: if this check's answer is lost, the saga still asks again.
+                        .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId }, _ => polling.CheckTimeout)
+                        .Publish(c => new CheckTaskStatus
+                        {
+                            RequestId = c.Saga.CorrelationId,
+                            Provider = c.Saga.Provider,
+                            Model = c.Saga.Model,
+                            ProviderTaskId = c.Saga.ProviderTaskId,
+                        })),
+            When(StatusObserved)
+                .IfElse(c => c.Message.State == ProviderTaskState.Succeeded,
+                    succeeded => succeeded.IfElse(c => c.Message.Videos.Count > 0,
+                        Complete,
+                        empty => Fail(empty, FailureReasons.NoResult, c => $"{c.Saga.Provider} reported success but returned no video")),
+                    other => other.IfElse(c => c.Message.State == ProviderTaskState.Failed,
+                        failed => Fail(failed, FailureReasons.ProviderFailed, c =>
+                            $"{c.Saga.Provider} failed the task: {c.Message.FailureMessage ?? c.Message.RawStatus}" +
+                            (c.Message.FailureCode is { } code ? $" ({code})" : "")),
+                        open => open.IfElse(c => c.Message.State == ProviderTaskState.NotFound && c.Saga.NotFoundInARow + 1 >= polling.NotFoundLimit,
+                            gone => Fail(gone, FailureReasons.TaskNotFound, c =>
+                                $"{c.Saga.Provider} answered 'not found' {polling.NotFoundLimit} times in a row for task {c.Saga.ProviderTaskId}"),
+                            running => KeepPolling(running, polling)))));
+
+        During(Completed, Failed,
+            Ignore(Submitted),
+            Ignore(StatusObserved),
+            Ignore(Recheck.Received));
+    }
+
+    public State Pending { get; private set; } = null!;
+    public State Processing { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+
+    public Event<TaskSubmitted> Submitted { get; private set; } = null!;
+    public Event<TaskStatusObserved> StatusObserved { get; private set; } = null!;
+    public Schedule<VideoTaskState, RecheckDue> Recheck { get; private set; } = null!;
+
+    /// <summary>Near the provider's own estimate when it gives one, else the configured first delay.</summary>
+    private static TimeSpan FirstDelay(TaskSubmitted submitted, PollingOptions polling) =>
+        submitted.EstimatedSeconds is > 0 and var estimate && estimate < polling.FirstRecheckSeconds
+            ? TimeSpan.FromSeconds(estimate)
+            : polling.FirstRecheck;
+
+    private EventActivityBinder<VideoTaskState, TaskStatusObserved> Complete(EventActivityBinder<VideoTaskState, TaskStatusObserved> binder) =>
+        binder
+            .Unschedule(Recheck)
+            .Then(c => c.Saga.Observe(c.Message))
+            .Then(c => c.Saga.FinishedAt = c.Message.ObservedAt)
+            .Publish(c => new TaskCompleted
+            {
+                RequestId = c.Saga.CorrelationId,
+                Provider = c.Saga.Provider,
+                Model = c.Saga.Model,
+                ProviderTaskId = c.Saga.ProviderTaskId,
+                Videos = c.Message.Videos,
+                CompletedAt = c.Message.ObservedAt,
+            })
+            .TransitionTo(Completed);
+
+    private EventActivityBinder<VideoTaskState, T> Fail<T>(
+        EventActivityBinder<VideoTaskState, T> binder, string code, Func<BehaviorContext<VideoTaskState, T>, string> reason)
+        where T : class =>
+        binder
+            .Unschedule(Recheck)
+            .Then(c =>
+            {
+                c.Saga.FailureCode = code;
+                c.Saga.FailureReason = reason(c);
+                c.Saga.FinishedAt = DateTimeOffset.UtcNow;
+            })
+            .Publish(c => new TaskFailed
+            {
+                RequestId = c.Saga.CorrelationId,
+                Provider = c.Saga.Provider,
+                Model = c.Saga.Model,
+                ProviderTaskId = c.Saga.ProviderTaskId,
+                ReasonCode = code,
+                Reason = c.Saga.FailureReason!,
+                FailedAt = c.Saga.FinishedAt!.Value,
+            })
+            .TransitionTo(Failed);
+
+    private EventActivityBinder<VideoTaskState, TaskStatusObserved> KeepPolling(
+        EventActivityBinder<VideoTaskState, TaskStatusObserved> binder, PollingOptions polling) =>
+        binder
+            .If(c => c.Saga.IsNews(c.Message), news => news.Publish(c => new TaskProgressed
+            {
+                RequestId = c.Saga.CorrelationId,
+                Provider = c.Saga.Provider,
+                ProviderTaskId = c.Saga.ProviderTaskId,
+                State = c.Message.State == ProviderTaskState.Processing ? "processing" : "pending",
+                ProgressPercent = c.Message.ProgressPercent,
+                ObservedAt = c.Message.ObservedAt,
+            }))
+            .Then(c => c.Saga.Observe(c.Message))
+            .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
+                c => polling.NextRecheck(c.Saga.Rechecks, c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null))
+            .If(c => c.Message.State == ProviderTaskState.Processing, p => p.TransitionTo(Processing));
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.Json;
+
+namespace VideoPlatform.Providers.Http;
+
+/// <summary>
+/// The transport rules shared by every provider client. Submits are classified by whether the request could
+/// have reached the provider (so a paid call is never repeated blindly); queries turn every transport
+/// problem into "ask again later".
+/// </summary>
+internal static class ProviderHttp
+{
+    public static async Task<SubmitOutcome> SubmitAsync(
+        HttpClient http,
+        HttpRequestMessage request,
+        TimeSpan timeout,
+        Func<HttpResponseMessage, string, SubmitOutcome> classify,
+        CancellationToken cancellationToken)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeoutSource.Token);
+            var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            try
+            {
+                return classify(response, body);
+            }
+            catch (JsonException) when (response.IsSuccessStatusCode)
+            {
+                return SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous,
+                    $"provider answered {(int)response.StatusCode} with a body that is not the documented JSON", (int)response.StatusCode);
+            }
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            // The connection was never established, so the provider cannot have seen the request.
+            return SubmitOutcome.Of(SubmitOutcomeKind.Retryable, $"could not connect to the provider: {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            return SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous, $"connection failed after the request was sent: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous, $"no answer from the provider within {timeout.TotalSeconds:0} s");
+        }
+    }
+
+    public static async Task<ProviderTaskStatus> QueryAsync(
+        HttpClient http,
+        HttpRequestMessage request,
+        TimeSpan timeout,
+        Func<string, ProviderTaskStatus> map,
+        CancellationToken cancellationToken)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeoutSource.Token);
+            var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                return new ProviderTaskStatus { State = ProviderTaskState.NotFound, FailureMessage = Shorten(body) };
+            if (!response.IsSuccessStatusCode)
+                return ProviderTaskStatus.Unreachable($"provider answered {(int)response.StatusCode}: {Shorten(body)}", RetryAfter(response));
+            try
+            {
+                return map(body);
+            }
+            catch (JsonException e)
+            {
+                return ProviderTaskStatus.Unreachable($"provider answered with malformed JSON: {e.Message}");
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            return ProviderTaskStatus.Unreachable($"query failed: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ProviderTaskStatus.Unreachable($"no answer within {timeout.TotalSeconds:0} s");
+        }
+    }
+
+    /// <summary>Retry-After (seconds or date), else a rate-limit reset header (seconds, or a Unix time in s or ms).</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+            return delta;
+        if (retryAfter?.Date is { } date)
+            return Positive(date - DateTimeOffset.UtcNow);
+
+        foreach (var name in new[] { "x-ratelimit-reset", "x-rate-limit-reset" })
+        {
+            if (response.Headers.TryGetValues(name, out var values) && double.TryParse(values.FirstOrDefault(), out var value))
+                return value switch
+                {
+                    > 1e12 => Positive(DateTimeOffset.FromUnixTimeMilliseconds((long)value) - DateTimeOffset.UtcNow),
+                    > 1e9 => Positive(DateTimeOffset.FromUnixTimeSeconds((long)value) - DateTimeOffset.UtcNow),
+                    _ => TimeSpan.FromSeconds(value),
+                };
+        }
+        return null;
+    }
+
+    public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+}

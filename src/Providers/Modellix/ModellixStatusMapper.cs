@@ -1,0 +1,59 @@
+using System.Text.Json;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Providers.Modellix;
+
+/// <summary>Modellix task statuses onto ours. Unknown strings stay non-terminal: the deadline settles them.</summary>
+internal static class ModellixStatusMapper
+{
+    /// <summary>Modellix documents 24 h result links; used when an answer has no <c>result_expires_at</c>.</summary>
+    private static readonly TimeSpan DocumentedLinkLifetime = TimeSpan.FromHours(24);
+
+    public static ProviderTaskStatus Map(ModellixTaskData data)
+    {
+        var raw = data.Status?.Trim().ToLowerInvariant();
+        var state = raw switch
+        {
+            "pending" or "queued" => ProviderTaskState.Pending,
+            "processing" or "running" => ProviderTaskState.Processing,
+            "success" or "succeeded" or "completed" => ProviderTaskState.Succeeded,
+            "failed" or "error" or "canceled" or "cancelled" => ProviderTaskState.Failed,
+            _ => ProviderTaskState.Unknown,
+        };
+
+        return new ProviderTaskStatus
+        {
+            State = state,
+            RawStatus = data.Status,
+            Videos = state == ProviderTaskState.Succeeded ? Videos(data) : [],
+            FailureCode = state == ProviderTaskState.Failed ? raw : null,
+            FailureMessage = state == ProviderTaskState.Failed ? FailureText(data) : null,
+        };
+    }
+
+    private static IReadOnlyList<VideoResult> Videos(ModellixTaskData data)
+    {
+        var expiresAt = data.ResultExpiresAt is { } ms
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : (data.CompletedAt is { } done ? DateTimeOffset.FromUnixTimeMilliseconds(done) : DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
+
+        return (data.Result?.Resources ?? [])
+            .Where(r => !string.IsNullOrWhiteSpace(r.Url) && (r.Type is null || r.Type.Equals("video", StringComparison.OrdinalIgnoreCase)))
+            .Select(r => new VideoResult { Url = r.Url!, ExpiresAt = expiresAt, Format = r.Format, Width = r.Width, Height = r.Height })
+            .ToList();
+    }
+
+    private static string FailureText(ModellixTaskData data)
+    {
+        if (data.Error is { } error)
+        {
+            if (error.ValueKind == JsonValueKind.String)
+                return error.GetString() ?? "";
+            if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message))
+                return message.ToString();
+            if (error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                return error.ToString();
+        }
+        return data.Message ?? $"Modellix reported the task as {data.Status}";
+    }
+}

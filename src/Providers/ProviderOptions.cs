@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VideoPlatform.Providers;
+
+/// <summary>
+/// Where a provider lives and how to authenticate: section <c>Providers:&lt;Name&gt;</c>
+/// (env <c>Providers__Modellix__BaseUrl</c>, <c>Providers__Modellix__ApiKey</c>). Switching from the simulator
+/// to the real provider is a change of these two values only.
+/// </summary>
+public sealed class ProviderOptions
+{
+    [Required, Url]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>Bearer key. Never logged or traced.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>How long a submit may take before its outcome counts as unknown.</summary>
+    [Range(1, 600)]
+    public int SubmitTimeoutSeconds { get; set; } = 30;
+
+    [Range(1, 600)]
+    public int QueryTimeoutSeconds { get; set; } = 15;
+}

@@ -1,0 +1,45 @@
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Providers;
+
+/// <summary>A provider's answer to "where is this task?", in the platform's terms.</summary>
+public sealed record ProviderTaskStatus
+{
+    public required ProviderTaskState State { get; init; }
+
+    /// <summary>The provider's own status string, kept for logs and for statuses we do not know yet.</summary>
+    public string? RawStatus { get; init; }
+
+    public int? ProgressPercent { get; init; }
+
+    /// <summary>Seconds the provider expects the task still needs, when it says.</summary>
+    public int? EtaSeconds { get; init; }
+
+    public IReadOnlyList<VideoResult> Videos { get; init; } = [];
+
+    public string? FailureCode { get; init; }
+    public string? FailureMessage { get; init; }
+
+    /// <summary>How long the provider asked us to wait before asking again (429 / Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static ProviderTaskStatus Unreachable(string why, TimeSpan? retryAfter = null) =>
+        new() { State = ProviderTaskState.Unreachable, FailureMessage = why, RetryAfter = retryAfter };
+}
+
+public enum ProviderTaskState
+{
+    Pending,
+    Processing,
+    Succeeded,
+    Failed,
+
+    /// <summary>A status string we do not know: treated as still running until the deadline.</summary>
+    Unknown,
+
+    /// <summary>The provider answered 404: can be eventual consistency right after submit, terminal only when repeated.</summary>
+    NotFound,
+
+    /// <summary>No usable answer this time (timeout, 429, 5xx, malformed body): ask again later.</summary>
+    Unreachable,
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Providers;
+
+namespace VideoPlatform.Submitter;
+
+/// <summary>
+/// Calls a provider's submit, repeating only when the provider provably did not take the task
+/// (connect failure, 429, 503), and honouring its Retry-After within a bound.
+/// </summary>
+public sealed class SubmitGateway(IOptions<SubmitterOptions> options, TimeProvider time, ILogger<SubmitGateway> logger)
+{
+    public async Task<SubmitOutcome> SubmitAsync(IVideoModel model, GenerateVideo command, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var maxWait = TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await model.SubmitAsync(command.RequestId, command.Options ?? new VideoOptions(), cancellationToken);
+            if (outcome.Kind != SubmitOutcomeKind.Retryable || attempt >= settings.RetryableAttempts)
+                return outcome;
+
+            var wait = outcome.RetryAfter ?? TimeSpan.FromSeconds(attempt);
+            if (wait > maxWait)
+                return outcome;
+            logger.LogInformation("{Provider} refused {RequestId} before accepting it ({Message}); retrying in {Wait}",
+                model.Provider, command.RequestId, outcome.Message, wait);
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+}

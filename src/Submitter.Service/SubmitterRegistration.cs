@@ -1,0 +1,27 @@
+using VideoPlatform.Providers;
+using VideoPlatform.ServiceDefaults;
+using VideoPlatform.Submitter.Intake;
+
+namespace VideoPlatform.Submitter;
+
+public static class SubmitterRegistration
+{
+    /// <summary>Everything the submitter needs: intake records, provider adapters, the consumer on the bus.</summary>
+    public static IHostApplicationBuilder AddSubmitter(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SubmitterOptions>()
+            .BindConfiguration(SubmitterOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.AddPostgres();
+        // Registered before the bus so the table exists before the first command arrives.
+        builder.Services.AddHostedService<SchemaInitializer>();
+        builder.Services.AddSingleton<SubmissionStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTransient<SubmitGateway>();
+        builder.Services.AddVideoProviders();
+        builder.Services.AddHostedService<StaleSubmitSweeper>();
+        builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>());
+        return builder;
+    }
+}

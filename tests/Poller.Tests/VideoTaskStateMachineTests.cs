@@ -1,0 +1,179 @@
+using VideoPlatform.Contracts;
+using VideoPlatform.Poller.Tasks;
+using VideoPlatform.Providers;
+using static VideoPlatform.Poller.Tests.ScriptedProvider;
+
+namespace VideoPlatform.Poller.Tests;
+
+public class When_a_task_is_submitted
+{
+    [Fact]
+    public async Task Should_be_pending_and_ask_the_provider_after_the_first_delay()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Pending, null));
+
+        await host.SubmitAsync(id);
+
+        var check = await host.PublishedAsync<CheckTaskStatus>(id);
+        check.ProviderTaskId.ShouldBe($"task-{id:N}");
+        var saga = await host.SagaInStateAsync(id, m => m.Pending);
+        saga.Provider.ShouldBe("modellix");
+        saga.RecheckTokenId.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Should_ignore_a_duplicate_submitted_event()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Pending, null));
+
+        await host.SubmitAsync(id);
+        await host.SagaInStateAsync(id, m => m.Pending);
+        await host.SubmitAsync(id);
+
+        (await host.Harness.Consumed.Any<TaskSubmitted>(m => m.Context.Message.RequestId == id)).ShouldBeTrue();
+        host.Saga.Sagas.Select(s => s.CorrelationId == id).Count().ShouldBe(1);
+    }
+}
+
+public class When_the_provider_stays_processing
+{
+    [Fact]
+    public async Task Should_keep_rechecking_report_progress_and_complete_with_the_videos()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id,
+            (ProviderTaskState.Pending, null),
+            (ProviderTaskState.Processing, 10),
+            (ProviderTaskState.Processing, 40),
+            (ProviderTaskState.Processing, 40),
+            (ProviderTaskState.Processing, 80),
+            (ProviderTaskState.Succeeded, 100));
+
+        await host.SubmitAsync(id);
+
+        var completed = await host.PublishedAsync<TaskCompleted>(id);
+        completed.Videos.Single().Url.ShouldBe($"http://videos.test/{id}.mp4");
+        completed.ProviderTaskId.ShouldBe($"task-{id:N}");
+        var saga = await host.SagaInStateAsync(id, m => m.Completed);
+        saga.Rechecks.ShouldBe(6);
+        saga.RecheckTokenId.ShouldBeNull();
+        (await host.PublishedAsync<TaskProgressed>(id, p => p.ProgressPercent == 80)).State.ShouldBe("processing");
+        host.Harness.Published.Select<TaskProgressed>(m => m.Context.Message.RequestId == id && m.Context.Message.ProgressPercent == 40)
+            .Count().ShouldBe(1, "an unchanged progress is not news");
+    }
+
+    [Fact]
+    public async Task Should_be_in_processing_state_between_rechecks()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Processing, 50));
+
+        await host.SubmitAsync(id);
+
+        var saga = await host.SagaInStateAsync(id, m => m.Processing);
+        saga.ProgressPercent.ShouldBe(50);
+    }
+}
+
+public class When_the_provider_fails_the_task
+{
+    [Fact]
+    public async Task Should_publish_task_failed_with_the_providers_reason()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id,
+            Observed(id, ProviderTaskState.Processing, 20),
+            Observed(id, ProviderTaskState.Failed) with { FailureCode = "content_policy_violation", FailureMessage = "prompt was refused" });
+
+        await host.SubmitAsync(id);
+
+        var failed = await host.PublishedAsync<TaskFailed>(id);
+        failed.ReasonCode.ShouldBe(FailureReasons.ProviderFailed);
+        failed.Reason.ShouldContain("prompt was refused");
+        failed.Reason.ShouldContain("content_policy_violation");
+        await host.SagaInStateAsync(id, m => m.Failed);
+    }
+
+    [Fact]
+    public async Task Should_fail_a_success_without_any_video_as_no_result()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, Observed(id, ProviderTaskState.Succeeded) with { Videos = NoVideos });
+
+        await host.SubmitAsync(id);
+
+        (await host.PublishedAsync<TaskFailed>(id)).ReasonCode.ShouldBe(FailureReasons.NoResult);
+    }
+}
+
+public class When_the_provider_cannot_find_the_task
+{
+    [Fact]
+    public async Task Should_tolerate_one_not_found_then_complete()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.NotFound, null), (ProviderTaskState.Succeeded, null));
+
+        await host.SubmitAsync(id);
+
+        await host.PublishedAsync<TaskCompleted>(id);
+    }
+
+    [Fact]
+    public async Task Should_fail_after_the_not_found_limit_in_a_row()
+    {
+        await using var host = await SagaTestHost.StartAsync(o => o.NotFoundLimit = 3);
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.NotFound, null));
+
+        await host.SubmitAsync(id);
+
+        (await host.PublishedAsync<TaskFailed>(id)).ReasonCode.ShouldBe(FailureReasons.TaskNotFound);
+        (await host.SagaInStateAsync(id, m => m.Failed)).Rechecks.ShouldBe(3);
+    }
+}
+
+public class When_the_provider_is_unreachable_or_unclear
+{
+    [Fact]
+    public async Task Should_keep_polling_through_unreachable_and_unknown_statuses()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id,
+            (ProviderTaskState.Unreachable, null),
+            (ProviderTaskState.Unknown, null),
+            (ProviderTaskState.Unreachable, null),
+            (ProviderTaskState.Succeeded, null));
+
+        await host.SubmitAsync(id);
+
+        await host.PublishedAsync<TaskCompleted>(id);
+        (await host.SagaInStateAsync(id, m => m.Completed)).Rechecks.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Should_time_out_at_the_deadline_and_stop_polling()
+    {
+        await using var host = await SagaTestHost.StartAsync(o => o.DeadlineMinutes = 0.01);
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Processing, 30));
+
+        await host.SubmitAsync(id);
+
+        var failed = await host.PublishedAsync<TaskFailed>(id);
+        failed.ReasonCode.ShouldBe(FailureReasons.TimedOut);
+        failed.Reason.ShouldContain("processing");
+        var saga = await host.SagaInStateAsync(id, m => m.Failed);
+        saga.RecheckTokenId.ShouldBeNull();
+    }
+}
