@@ -11,8 +11,12 @@ public interface IScheduledMessageStore
 
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> due messages, hands each to <paramref name="send"/>, and removes
-    /// them only after all were sent; a crash before that leaves them to be sent again (at least once).
-    /// Returns how many were sent.
+    /// the sent ones only afterwards, so a crash in between sends them again (at least once). A message whose send
+    /// fails is reported to <paramref name="onSendFailed"/> and kept for a later try. Returns how many were claimed.
     /// </summary>
-    Task<int> DispatchDueAsync(int batchSize, Func<ScheduledMessage, CancellationToken, Task> send, CancellationToken cancellationToken);
+    Task<int> DispatchDueAsync(
+        int batchSize,
+        Func<ScheduledMessage, CancellationToken, Task> send,
+        Action<ScheduledMessage, Exception> onSendFailed,
+        CancellationToken cancellationToken);
 }

@@ -41,7 +41,13 @@ public sealed class PostgresScheduledMessageStore(NpgsqlDataSource dataSource) :
             "DELETE FROM scheduled_messages WHERE token_id = @tokenId", new { tokenId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<int> DispatchDueAsync(int batchSize, Func<ScheduledMessage, CancellationToken, Task> send, CancellationToken cancellationToken)
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+
+    public async Task<int> DispatchDueAsync(
+        int batchSize,
+        Func<ScheduledMessage, CancellationToken, Task> send,
+        Action<ScheduledMessage, Exception> onSendFailed,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -57,11 +63,30 @@ public sealed class PostgresScheduledMessageStore(NpgsqlDataSource dataSource) :
         if (due.Count == 0)
             return 0;
 
-        await Task.WhenAll(due.Select(message => send(message, cancellationToken)));
+        var sent = new List<Guid>();
+        var failed = new List<Guid>();
+        foreach (var message in due)
+        {
+            try
+            {
+                await send(message, cancellationToken);
+                sent.Add(message.TokenId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One undeliverable message must not hold back the batch: it waits and is tried again.
+                onSendFailed(message, e);
+                failed.Add(message.TokenId);
+            }
+        }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM scheduled_messages WHERE token_id = ANY(@ids)",
-            new { ids = due.Select(m => m.TokenId).ToArray() }, transaction, cancellationToken: cancellationToken));
+            "DELETE FROM scheduled_messages WHERE token_id = ANY(@sent)",
+            new { sent = sent.ToArray() }, transaction, cancellationToken: cancellationToken));
+        if (failed.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE scheduled_messages SET due_at = now() + @retryDelay WHERE token_id = ANY(@failed)",
+                new { failed = failed.ToArray(), retryDelay = RetryDelay }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return due.Count;
     }

@@ -20,7 +20,7 @@ public sealed class ScheduledMessageDispatcher(
             int sent;
             try
             {
-                sent = await store.DispatchDueAsync(settings.BatchSize, SendAsync, stoppingToken);
+                sent = await store.DispatchDueAsync(settings.BatchSize, SendAsync, ReportSendFailure, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -33,6 +33,9 @@ public sealed class ScheduledMessageDispatcher(
                 await Task.Delay(idle, stoppingToken);
         }
     }
+
+    private void ReportSendFailure(ScheduledMessage message, Exception error) =>
+        logger.LogWarning(error, "Could not send scheduled message {TokenId} to {Destination}; it will be tried again", message.TokenId, message.Destination);
 
     private async Task SendAsync(ScheduledMessage message, CancellationToken cancellationToken)
     {

@@ -26,7 +26,12 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         Schedule(() => Recheck, x => x.RecheckTokenId, s =>
         {
             s.Delay = polling.FirstRecheck;
-            s.Received = r => r.CorrelateById(m => m.Message.RequestId);
+            s.Received = r =>
+            {
+                r.CorrelateById(m => m.Message.RequestId);
+                // A recheck for a task this poller no longer tracks has nothing left to do.
+                r.OnMissingInstance(m => m.Discard());
+            };
         });
 
         Initially(

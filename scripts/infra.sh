@@ -1,0 +1,531 @@
+#!/usr/bin/env bash
+# Local infrastructure for the video platform: RabbitMQ (+ management UI/API) and PostgreSQL,
+# bound to 127.0.0.1 only. Designed for Debian 12 run as root WITHOUT systemd and WITHOUT a
+# Docker engine (CI containers, dev VMs). Safe to run repeatedly (idempotent), non-interactive.
+#
+#   scripts/infra.sh up       install missing packages, start both services, wait until ready
+#   scripts/infra.sh down     stop what `up` started
+#   scripts/infra.sh status   report both services; exit 0 only if both are up
+#
+# Endpoints (fixed, the test suite and appsettings expect them):
+#   amqp://guest:guest@127.0.0.1:5672/        management: http://127.0.0.1:15672/ (guest/guest)
+#   postgresql://platform:platform@127.0.0.1:${PLATFORM_PGPORT:-5432}/platform
+#
+# Environment knobs:
+#   PLATFORM_PGDATA         PostgreSQL data dir       (default /var/lib/video-platform/pgdata)
+#   PLATFORM_PGPORT         PostgreSQL TCP port       (default 5432)
+#   PLATFORM_PGBIN          PostgreSQL bin dir        (default /usr/lib/postgresql/15/bin, else newest installed)
+#   PLATFORM_INFRA_LOG      log directory             (default /var/log/video-platform)
+#   PLATFORM_INFRA_TIMEOUT  seconds to wait per service (default 120)
+#   PLATFORM_INFRA_MODE     auto|native|docker        (default auto: docker compose only if a Docker
+#                           engine answers `docker info` AND a compose file exists; else native)
+#   RABBITMQ_NODENAME       Erlang node name          (default rabbit@localhost, see below)
+set -euo pipefail
+
+readonly ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly LOG_DIR="${PLATFORM_INFRA_LOG:-/var/log/video-platform}"
+readonly PGDATA_DIR="${PLATFORM_PGDATA:-/var/lib/video-platform/pgdata}"
+readonly PG_PORT="${PLATFORM_PGPORT:-5432}"
+readonly TIMEOUT="${PLATFORM_INFRA_TIMEOUT:-120}"
+readonly MODE="${PLATFORM_INFRA_MODE:-auto}"
+
+readonly PG_ROLE=platform PG_PASSWORD=platform PG_DB=platform
+readonly AMQP_PORT=5672 MGMT_PORT=15672
+readonly RMQ_USER=guest RMQ_PASSWORD=guest
+readonly RMQ_ETC=/etc/rabbitmq
+readonly RMQ_HOME=/var/lib/rabbitmq
+readonly MARKER="# Managed by video-platform scripts/infra.sh"
+
+# Node name: RabbitMQ defaults to rabbit@$(hostname -s). In containers the hostname is often random
+# and frequently does NOT resolve (no /etc/hosts entry), which makes the node and every CLI call
+# (rabbitmqctl, rabbitmq-diagnostics) fail with "nxdomain"/"unable to connect". It also changes
+# whenever the container is re-created, orphaning the mnesia directory. "localhost" always resolves
+# to 127.0.0.1 (we make sure of it below), so rabbit@localhost is stable and robust. It is written
+# to /etc/rabbitmq/rabbitmq-env.conf too, so manual `rabbitmqctl ...` calls use the same name.
+RMQ_NODENAME="${RABBITMQ_NODENAME:-rabbit@localhost}"
+
+PGBIN=""
+PG_SOCKET_DIR="$PGDATA_DIR"   # our own socket dir: never collides with Debian's /var/run/postgresql clusters
+
+# ----------------------------------------------------------------------------------------------- util
+log()  { printf '[infra] %s\n' "$*"; }
+warn() { printf '[infra] WARNING: %s\n' "$*" >&2; }
+die()  { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+  echo "usage: $0 up|down|status" >&2
+  exit 2
+}
+
+require_root() {
+  [ "$(id -u)" = 0 ] || die "'$1' must run as root (it installs packages and starts services as the rabbitmq/postgres users)"
+}
+
+# port_open HOST PORT -> 0 if something accepts TCP connections there
+port_open() {
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" >/dev/null 2>&1
+}
+
+who_listens() {
+  command -v ss >/dev/null 2>&1 && ss -ltnp 2>/dev/null | awk -v p=":$1" '$4 ~ p"$"' || true
+}
+
+# Management API answers with guest/guest (HTTP 200)?
+mgmt_ok() {
+  local url="http://127.0.0.1:${MGMT_PORT}/api/overview"
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -m 5 -o /dev/null -u "${RMQ_USER}:${RMQ_PASSWORD}" "$url" >/dev/null 2>&1
+  else
+    # Fallback without curl: raw HTTP/1.0 over bash /dev/tcp (Z3Vlc3Q6Z3Vlc3Q= is base64 "guest:guest").
+    timeout 5 bash -c '
+      exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+      printf "GET /api/overview HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Basic Z3Vlc3Q6Z3Vlc3Q=\r\n\r\n" >&3
+      head -n1 <&3 | grep -q "^HTTP/1\.[01] 200"' _ "$MGMT_PORT" >/dev/null 2>&1
+  fi
+}
+
+rabbitmq_ready() { port_open 127.0.0.1 "$AMQP_PORT" && mgmt_ok; }
+
+psql_bin() {
+  if [ -n "$PGBIN" ] && [ -x "$PGBIN/psql" ]; then echo "$PGBIN/psql"
+  elif command -v psql >/dev/null 2>&1; then command -v psql
+  else return 1
+  fi
+}
+
+# Our credentials work over TCP on 127.0.0.1?
+pg_creds_ok() {
+  local psql
+  psql="$(psql_bin)" || return 1
+  PGPASSWORD="$PG_PASSWORD" PGCONNECT_TIMEOUT=5 "$psql" -X -w -q -h 127.0.0.1 -p "$PG_PORT" \
+    -U "$PG_ROLE" -d "$PG_DB" -tAc 'select 1' 2>/dev/null | grep -qx 1
+}
+
+pg_isready_tcp() {
+  local isready
+  if [ -n "$PGBIN" ] && [ -x "$PGBIN/pg_isready" ]; then isready="$PGBIN/pg_isready"
+  elif command -v pg_isready >/dev/null 2>&1; then isready="$(command -v pg_isready)"
+  else port_open 127.0.0.1 "$PG_PORT"; return; fi
+  "$isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2 >/dev/null 2>&1
+}
+
+find_pgbin() {
+  if [ -n "${PLATFORM_PGBIN:-}" ]; then
+    [ -x "$PLATFORM_PGBIN/pg_ctl" ] || return 1
+    PGBIN="$PLATFORM_PGBIN"; return 0
+  fi
+  if [ -x /usr/lib/postgresql/15/bin/pg_ctl ]; then PGBIN=/usr/lib/postgresql/15/bin; return 0; fi
+  local candidate
+  candidate="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
+  if [ -n "$candidate" ] && [ -x "$candidate/pg_ctl" ]; then PGBIN="$candidate"; return 0; fi
+  return 1
+}
+
+have_rabbitmq() {
+  command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ]
+}
+
+# Serialise concurrent invocations (several engineers / test runs on one box).
+take_lock() {
+  mkdir -p "$LOG_DIR"
+  exec 9>"$LOG_DIR/.infra.lock"
+  flock -n 9 && return 0
+  log "waiting for another 'scripts/infra.sh' run to finish (lock $LOG_DIR/.infra.lock)"
+  flock -w "$((TIMEOUT * 3))" 9 || die "another 'scripts/infra.sh' run holds $LOG_DIR/.infra.lock for too long"
+}
+
+# ------------------------------------------------------------------------------------------ packages
+POLICY_RC_CREATED=0
+cleanup_policy_rc() {
+  if [ "$POLICY_RC_CREATED" = 1 ]; then rm -f /usr/sbin/policy-rc.d; POLICY_RC_CREATED=0; fi
+}
+
+ensure_packages() {
+  local -a missing=()
+  if [ "$1" = native ]; then
+    have_rabbitmq || missing+=(rabbitmq-server)
+    find_pgbin || missing+=(postgresql)
+  fi
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)   # readiness checks of the management API
+  [ "${#missing[@]}" -eq 0 ] && return 0
+
+  command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
+  log "installing: ${missing[*]} (log: $LOG_DIR/apt.log)"
+  # Package maintainer scripts would try to start the distro's default services (rabbit@<hostname>,
+  # PostgreSQL cluster 15/main on port 5432). We run our own instances, so forbid auto-start
+  # during the install with the standard policy-rc.d mechanism (exit 101 = "action not allowed").
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# temporary, created by video-platform scripts/infra.sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 0755 /usr/sbin/policy-rc.d
+    POLICY_RC_CREATED=1
+    trap cleanup_policy_rc EXIT
+  fi
+  local started=$SECONDS
+  {
+    apt-get update </dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold \
+        "${missing[@]}" </dev/null
+  } >>"$LOG_DIR/apt.log" 2>&1 || { tail -n 30 "$LOG_DIR/apt.log" >&2; cleanup_policy_rc; die "apt-get install ${missing[*]} failed (see $LOG_DIR/apt.log)"; }
+  cleanup_policy_rc
+  log "installed ${missing[*]} in $((SECONDS - started))s"
+  if [ "$1" = native ]; then
+    have_rabbitmq || die "rabbitmq-server still missing after install"
+    find_pgbin || die "PostgreSQL binaries still missing after install (looked in /usr/lib/postgresql/*/bin)"
+  fi
+}
+
+# ------------------------------------------------------------------------------------------ rabbitmq
+# write_managed FILE CONTENT: write FILE if absent, or if it is ours (marker), or if it only contains
+# comments (the Debian default rabbitmq-env.conf). A hand-edited file is left alone with a warning.
+# Returns 0 if the file now has our content.
+write_managed() {
+  local file="$1" content="$2"
+  if [ -f "$file" ] && ! grep -qF "$MARKER" "$file" && grep -qvE '^[[:space:]]*(#|$)' "$file"; then
+    warn "$file has custom settings; leaving it untouched (this script passes its settings via environment)"
+    return 1
+  fi
+  if [ ! -f "$file" ] || [ "$(cat "$file")" != "$content" ]; then
+    printf '%s\n' "$content" >"$file"
+    chmod 0644 "$file"
+    chown rabbitmq:rabbitmq "$file" 2>/dev/null || true
+  fi
+}
+
+rabbitmq_prepare() {
+  # "localhost" must resolve to 127.0.0.1 for rabbit@localhost (and for clients); fix minimal images.
+  if ! getent ahostsv4 localhost 2>/dev/null | grep -q '^127\.0\.0\.1'; then
+    log "adding '127.0.0.1 localhost' to /etc/hosts"
+    echo '127.0.0.1 localhost' >>/etc/hosts
+  fi
+  mkdir -p "$RMQ_ETC" "$LOG_DIR/rabbitmq"
+  chown rabbitmq:rabbitmq "$LOG_DIR/rabbitmq"
+
+  # Environment used by the server AND the CLI tools (the Debian wrappers run them via su/runuser,
+  # which keeps the environment). Everything loopback-only: AMQP listener, Erlang distribution
+  # port (inet_dist_use_interface) and epmd (ERL_EPMD_ADDRESS).
+  export RABBITMQ_NODENAME="$RMQ_NODENAME"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$AMQP_PORT"
+  export RABBITMQ_LOG_BASE="$LOG_DIR/rabbitmq"
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+
+  write_managed "$RMQ_ETC/rabbitmq-env.conf" "$MARKER
+# See scripts/infra.sh for why the node is rabbit@localhost.
+NODENAME=$RMQ_NODENAME
+NODE_IP_ADDRESS=127.0.0.1
+NODE_PORT=$AMQP_PORT
+LOG_BASE=$LOG_DIR/rabbitmq
+SERVER_ADDITIONAL_ERL_ARGS=\"-kernel inet_dist_use_interface {127,0,0,1}\"
+ERL_EPMD_ADDRESS=127.0.0.1" || true
+
+  write_managed "$RMQ_ETC/rabbitmq.conf" "$MARKER
+listeners.tcp.default = 127.0.0.1:$AMQP_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $MGMT_PORT
+# guest/guest is allowed from loopback only (RabbitMQ default, stated explicitly)
+loopback_users.guest = true" || true
+}
+
+# fd 9 is the lock (take_lock); close it so the detached Erlang VM / postmaster never inherit it.
+rmq_cli() { (cd "$RMQ_HOME" 2>/dev/null || cd /; "$@" </dev/null 9>&-); }
+
+rabbitmq_node_ping() { rmq_cli rabbitmq-diagnostics -q ping -t 10 >/dev/null 2>&1; }
+
+rabbitmq_wait() {
+  local deadline=$((SECONDS + TIMEOUT)) started=$SECONDS plugin_nudged=0
+  while :; do
+    if rabbitmq_ready; then
+      log "rabbitmq ready after $((SECONDS - started))s"
+      return 0
+    fi
+    if rabbitmq_node_ping && rmq_cli rabbitmq-diagnostics -q check_running >/dev/null 2>&1; then
+      # Node runs, AMQP/management not (yet) answering: make sure the management plugin is on.
+      if [ "$plugin_nudged" = 0 ] && ! mgmt_ok; then
+        plugin_nudged=1
+        rmq_cli rabbitmq-plugins enable rabbitmq_management >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 || true
+      fi
+    elif [ $((SECONDS - started)) -ge 20 ] && ! pgrep -u rabbitmq beam >/dev/null 2>&1 && ! pgrep -u rabbitmq -f beam.smp >/dev/null 2>&1; then
+      tail -n 40 "$LOG_DIR/rabbitmq/startup.log" >&2 2>/dev/null || true
+      die "rabbitmq node $RMQ_NODENAME is not running (Erlang VM exited); see $LOG_DIR/rabbitmq/"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      tail -n 40 "$LOG_DIR/rabbitmq/startup.log" >&2 2>/dev/null || true
+      die "rabbitmq did not become ready within ${TIMEOUT}s (AMQP 127.0.0.1:$AMQP_PORT / management 127.0.0.1:$MGMT_PORT); logs in $LOG_DIR/rabbitmq/"
+    fi
+    sleep 2
+  done
+}
+
+rabbitmq_up() {
+  rabbitmq_prepare
+
+  if rabbitmq_node_ping; then
+    log "rabbitmq node $RMQ_NODENAME already running"
+  elif port_open 127.0.0.1 "$AMQP_PORT" || port_open 127.0.0.1 "$MGMT_PORT"; then
+    # Something else holds the ports: accept it if it is a usable broker with guest/guest.
+    if rabbitmq_ready; then
+      log "rabbitmq: a broker not managed by this script already serves 127.0.0.1:$AMQP_PORT with guest/guest; using it"
+      return 0
+    fi
+    local alt="rabbit@$(hostname -s 2>/dev/null || hostname)"
+    if [ "$alt" != "$RMQ_NODENAME" ] && RABBITMQ_NODENAME="$alt" rmq_cli rabbitmq-diagnostics -q ping -t 10 >/dev/null 2>&1; then
+      log "rabbitmq: found running node $alt (default name); enabling management on it and using it"
+      RMQ_NODENAME="$alt"; export RABBITMQ_NODENAME="$alt"
+    else
+      who_listens "$AMQP_PORT" >&2; who_listens "$MGMT_PORT" >&2
+      die "port $AMQP_PORT or $MGMT_PORT on 127.0.0.1 is held by something that is not a usable RabbitMQ (guest/guest); stop it first"
+    fi
+  else
+    log "starting rabbitmq node $RMQ_NODENAME (logs: $LOG_DIR/rabbitmq/)"
+    rmq_cli rabbitmq-plugins enable --offline rabbitmq_management >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 ||
+      { tail -n 20 "$LOG_DIR/rabbitmq/cli.log" >&2; die "rabbitmq-plugins enable --offline rabbitmq_management failed"; }
+    # -detached forks the Erlang VM into the background (no systemd needed) and returns at once.
+    if ! rmq_cli rabbitmq-server -detached >>"$LOG_DIR/rabbitmq/startup.log" 2>&1; then
+      tail -n 40 "$LOG_DIR/rabbitmq/startup.log" >&2 || true
+      die "rabbitmq-server -detached failed; see $LOG_DIR/rabbitmq/"
+    fi
+  fi
+  rabbitmq_wait
+}
+
+rabbitmq_down() {
+  rabbitmq_prepare
+  if rabbitmq_node_ping; then
+    log "stopping rabbitmq node $RMQ_NODENAME"
+    # `shutdown` (unlike `stop`) waits until the Erlang VM has exited.
+    rmq_cli rabbitmqctl -q shutdown >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 ||
+      rmq_cli rabbitmqctl -q stop >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 ||
+      die "could not stop rabbitmq node $RMQ_NODENAME; see $LOG_DIR/rabbitmq/cli.log"
+    log "rabbitmq stopped"
+  else
+    log "rabbitmq node $RMQ_NODENAME not running"
+  fi
+  # epmd (Erlang port mapper) is started implicitly by the node/CLI; stop it if nothing uses it.
+  if command -v epmd >/dev/null 2>&1 && epmd -names 2>/dev/null | grep -q '^epmd: up' &&
+     ! epmd -names 2>/dev/null | grep -q '^name '; then
+    epmd -kill >/dev/null 2>&1 || true
+  fi
+}
+
+# ------------------------------------------------------------------------------------------ postgres
+as_postgres() { (cd / && runuser -u postgres -- "$@" </dev/null 9>&-); }
+
+pg_is_ours_running() { as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; }
+
+pg_prepare() {
+  [ "${#PG_SOCKET_DIR}" -lt 90 ] || die "PLATFORM_PGDATA path too long for a unix socket dir (<90 chars please): $PGDATA_DIR"
+  mkdir -p "$(dirname "$PGDATA_DIR")" "$LOG_DIR"
+  install -d -o postgres -g postgres -m 0700 "$PGDATA_DIR"
+  touch "$LOG_DIR/postgresql.log"
+  chown postgres:postgres "$LOG_DIR/postgresql.log"
+
+  if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
+    if [ -n "$(ls -A "$PGDATA_DIR" 2>/dev/null)" ]; then
+      die "$PGDATA_DIR is not empty but has no PG_VERSION; refusing to initdb over it"
+    fi
+    log "initdb $PGDATA_DIR"
+    as_postgres "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres -E UTF8 --no-locale \
+      --auth-local=peer --auth-host=scram-sha-256 >>"$LOG_DIR/postgresql-initdb.log" 2>&1 ||
+      { tail -n 30 "$LOG_DIR/postgresql-initdb.log" >&2; die "initdb failed; see $LOG_DIR/postgresql-initdb.log"; }
+  fi
+  local data_major bin_major
+  data_major="$(cat "$PGDATA_DIR/PG_VERSION")"
+  bin_major="$("$PGBIN/pg_ctl" --version | awk '{print $3}' | cut -d. -f1)"
+  [ "$data_major" = "$bin_major" ] ||
+    die "$PGDATA_DIR is a PostgreSQL $data_major cluster but binaries in $PGBIN are $bin_major; set PLATFORM_PGBIN or PLATFORM_PGDATA"
+
+  # Our settings live in platform.conf, included from postgresql.conf (rewritten every run).
+  local conf="$PGDATA_DIR/platform.conf"
+  cat >"$conf.tmp" <<EOF
+$MARKER (rewritten on every 'up')
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKET_DIR'
+password_encryption = 'scram-sha-256'
+max_connections = 200
+EOF
+  chown postgres:postgres "$conf.tmp"
+  mv -f "$conf.tmp" "$conf"
+  if ! grep -q "^include_if_exists = 'platform.conf'" "$PGDATA_DIR/postgresql.conf"; then
+    printf "\n%s\ninclude_if_exists = 'platform.conf'\n" "$MARKER" >>"$PGDATA_DIR/postgresql.conf"
+  fi
+}
+
+pg_ensure_role_db() {
+  local psql=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres)
+  as_postgres "${psql[@]}" -c "DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE') THEN
+    CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+  ELSE
+    ALTER ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+  END IF;
+END
+\$\$;" >>"$LOG_DIR/postgresql-setup.log" 2>&1 || die "could not create/alter role $PG_ROLE; see $LOG_DIR/postgresql-setup.log"
+  if ! as_postgres "${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -qx 1; then
+    log "creating database $PG_DB"
+    as_postgres "${psql[@]}" -c "CREATE DATABASE $PG_DB OWNER $PG_ROLE" >>"$LOG_DIR/postgresql-setup.log" 2>&1 ||
+      die "could not create database $PG_DB; see $LOG_DIR/postgresql-setup.log"
+  fi
+  as_postgres "${psql[@]}" -c "ALTER DATABASE $PG_DB OWNER TO $PG_ROLE" >>"$LOG_DIR/postgresql-setup.log" 2>&1 || true
+}
+
+pg_wait() {
+  local deadline=$((SECONDS + TIMEOUT))
+  until pg_isready_tcp; do
+    [ "$SECONDS" -lt "$deadline" ] || { tail -n 30 "$LOG_DIR/postgresql.log" >&2 || true; die "postgres not ready on 127.0.0.1:$PG_PORT within ${TIMEOUT}s; see $LOG_DIR/postgresql.log"; }
+    sleep 1
+  done
+}
+
+postgres_up() {
+  find_pgbin || die "no PostgreSQL binaries found (/usr/lib/postgresql/*/bin)"
+  pg_prepare
+
+  if pg_is_ours_running; then
+    local running_port
+    running_port="$(sed -n 4p "$PGDATA_DIR/postmaster.pid" 2>/dev/null || true)"
+    if [ -n "$running_port" ] && [ "$running_port" != "$PG_PORT" ]; then
+      log "postgres ($PGDATA_DIR) runs on port $running_port, wanted $PG_PORT: restarting"
+      as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >>"$LOG_DIR/postgresql.log" 2>&1
+    else
+      log "postgres ($PGDATA_DIR) already running"
+    fi
+  fi
+
+  if ! pg_is_ours_running; then
+    if port_open 127.0.0.1 "$PG_PORT"; then
+      if pg_creds_ok; then
+        log "postgres: a server not managed by this script already serves 127.0.0.1:$PG_PORT and accepts $PG_ROLE/$PG_PASSWORD; using it"
+        return 0
+      fi
+      who_listens "$PG_PORT" >&2
+      die "port $PG_PORT on 127.0.0.1 is held by another server that does not accept $PG_ROLE/$PG_PASSWORD on database $PG_DB.
+  Stop it (e.g. Debian's default cluster: pg_ctlcluster 15 main stop) or use another port: PLATFORM_PGPORT=5433 $0 up"
+    fi
+    log "starting postgres ($PGDATA_DIR, port $PG_PORT, log $LOG_DIR/postgresql.log)"
+    as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$LOG_DIR/postgresql.log" -w -t "$TIMEOUT" start >/dev/null 2>&1 ||
+      { tail -n 30 "$LOG_DIR/postgresql.log" >&2 || true; die "pg_ctl start failed; see $LOG_DIR/postgresql.log"; }
+  fi
+  pg_wait
+  pg_ensure_role_db
+  pg_creds_ok || die "postgres is up but $PG_ROLE/$PG_PASSWORD cannot connect over 127.0.0.1:$PG_PORT (check $PGDATA_DIR/pg_hba.conf)"
+}
+
+postgres_down() {
+  if ! find_pgbin; then log "postgres: no binaries, nothing to stop"; return 0; fi
+  if [ -s "$PGDATA_DIR/PG_VERSION" ] && pg_is_ours_running; then
+    log "stopping postgres ($PGDATA_DIR)"
+    as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t "$TIMEOUT" stop >>"$LOG_DIR/postgresql.log" 2>&1 ||
+      die "pg_ctl stop failed; see $LOG_DIR/postgresql.log"
+    log "postgres stopped"
+  else
+    log "postgres ($PGDATA_DIR) not running"
+  fi
+}
+
+# ------------------------------------------------------------------------------ docker (optional)
+compose_file() {
+  local f
+  for f in compose.yaml compose.yml docker-compose.yaml docker-compose.yml; do
+    [ -f "$ROOT_DIR/$f" ] && { echo "$ROOT_DIR/$f"; return 0; }
+  done
+  return 1
+}
+
+use_docker() {
+  case "$MODE" in
+    native) return 1 ;;
+    docker|auto) ;;
+    *) die "PLATFORM_INFRA_MODE must be auto, native or docker (got '$MODE')" ;;
+  esac
+  local ok=0
+  if command -v docker >/dev/null 2>&1 && compose_file >/dev/null && timeout 15 docker info >/dev/null 2>&1; then ok=1; fi
+  if [ "$MODE" = docker ] && [ "$ok" = 0 ]; then
+    die "PLATFORM_INFRA_MODE=docker but no answering Docker engine or no compose file in $ROOT_DIR"
+  fi
+  [ "$ok" = 1 ]
+}
+
+docker_up() {
+  log "using docker compose ($(compose_file))"
+  (cd "$ROOT_DIR" && docker compose up -d rabbitmq postgres </dev/null) || die "docker compose up failed"
+  local deadline=$((SECONDS + TIMEOUT))
+  until rabbitmq_ready; do
+    [ "$SECONDS" -lt "$deadline" ] || die "rabbitmq container not ready within ${TIMEOUT}s"
+    sleep 2
+  done
+  until pg_isready_tcp && { ! psql_bin >/dev/null || pg_creds_ok; }; do
+    [ "$SECONDS" -lt "$deadline" ] || die "postgres container not ready (or rejects $PG_ROLE/$PG_PASSWORD) within ${TIMEOUT}s"
+    sleep 2
+  done
+}
+
+# -------------------------------------------------------------------------------------------- main
+summary() {
+  local rc=0
+  if rabbitmq_ready; then
+    echo "rabbitmq: up   amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$AMQP_PORT/  management http://127.0.0.1:$MGMT_PORT/"
+  else
+    echo "rabbitmq: DOWN (expected amqp://127.0.0.1:$AMQP_PORT/ and http://127.0.0.1:$MGMT_PORT/)"
+    rc=1
+  fi
+  find_pgbin || true
+  if pg_creds_ok; then
+    local where=""
+    if [ "$(id -u)" = 0 ]; then   # only root can look into the 0700 data dir
+      where="  (server not managed by this script)"
+      if [ -n "$PGBIN" ] && [ -s "$PGDATA_DIR/PG_VERSION" ] && pg_is_ours_running; then where="  (data $PGDATA_DIR)"; fi
+    fi
+    echo "postgres: up   postgresql://$PG_ROLE:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB$where"
+  elif pg_isready_tcp; then
+    echo "postgres: DOWN (127.0.0.1:$PG_PORT answers but rejects $PG_ROLE/$PG_PASSWORD on $PG_DB)"
+    rc=1
+  else
+    echo "postgres: DOWN (expected postgresql://127.0.0.1:$PG_PORT/$PG_DB)"
+    rc=1
+  fi
+  return "$rc"
+}
+
+cmd_up() {
+  require_root up
+  take_lock
+  local started=$SECONDS
+  if use_docker; then
+    ensure_packages docker
+    docker_up
+  else
+    ensure_packages native
+    rabbitmq_up
+    postgres_up
+  fi
+  log "up in $((SECONDS - started))s; ffmpeg: $(command -v ffmpeg)"
+  summary
+}
+
+cmd_down() {
+  require_root down
+  take_lock
+  if use_docker; then
+    (cd "$ROOT_DIR" && docker compose stop rabbitmq postgres </dev/null) || die "docker compose stop failed"
+  else
+    if have_rabbitmq; then rabbitmq_down; else log "rabbitmq not installed, nothing to stop"; fi
+    postgres_down
+  fi
+}
+
+main() {
+  [ $# -eq 1 ] || usage
+  case "$1" in
+    up) cmd_up ;;
+    down) cmd_down ;;
+    status) summary ;;
+    -h|--help|help) sed -n '2,24p' "${BASH_SOURCE[0]}" ;;
+    *) usage ;;
+  esac
+}
+
+main "$@"

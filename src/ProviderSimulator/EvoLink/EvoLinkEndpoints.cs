@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProviderSimulator.Api;
+using ProviderSimulator.Media;
+using ProviderSimulator.Tasks;
+
+namespace ProviderSimulator.EvoLink;
+
+/// <summary>EvoLink: one generations route for every model (named in the body), task query under <c>/v1/tasks</c>.</summary>
+public static class EvoLinkEndpoints
+{
+    private const string Model = "kling-v3-image-to-video";
+    private const int DefaultDurationSeconds = 5;
+
+    private static readonly EvoLinkDialect Dialect = EvoLinkDialect.Instance;
+
+    public static IEndpointRouteBuilder MapEvoLink(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").RequireProviderKey(Dialect);
+
+        api.MapPost("/videos/generations", (HttpContext http, TaskFlow flow, IOptions<SimulatorOptions> options) =>
+            flow.SubmitAsync(http, Dialect, Model, FindProblem,
+                // The submit answer is the task itself, as a query would show it at that instant.
+                (task, request) => Render(task, new TaskSnapshot(TaskPhase.Pending, 0, 0, null), request, options.Value)));
+
+        api.MapGet("/tasks/{id}", (HttpContext http, string id, TaskFlow flow, IOptions<SimulatorOptions> options) =>
+            flow.Query(http, Dialect, id, (task, snapshot, request) => Render(task, snapshot, request, options.Value)));
+
+        return app;
+    }
+
+    private static string? FindProblem(JsonElement body) =>
+        Require.Text(body, "model")
+        ?? (body.GetProperty("model").GetString() == Model ? null : $"model must be {Model}: the simulator serves no other")
+        ?? Require.Text(body, "image_start");
+
+    private static IResult Render(SimTask task, TaskSnapshot snapshot, HttpRequest request, SimulatorOptions timing) =>
+        Results.Json(new
+        {
+            created = task.SubmittedAt.ToUnixTimeSeconds(),
+            id = task.Id,
+            model = task.Model,
+            @object = "video.generation.task",
+            progress = snapshot.Progress,
+            status = snapshot.Phase switch
+            {
+                TaskPhase.Pending => "pending",
+                TaskPhase.Processing => "processing",
+                TaskPhase.Succeeded => "completed",
+                TaskPhase.Failed => "failed",
+                _ => Behaviors.UnknownStatus,
+            },
+            task_info = new
+            {
+                can_cancel = snapshot.Phase is TaskPhase.Pending or TaskPhase.Processing,
+                estimated_time = (int)Math.Ceiling(timing.GenerationSeconds),
+            },
+            usage = new { billing_rule = "per_second", credits_reserved = BilledSeconds(task), user_group = "default" },
+            results = snapshot.Phase == TaskPhase.Succeeded ? new[] { MediaEndpoints.UrlFor(request, task) } : null,
+            error = snapshot.Phase == TaskPhase.Failed
+                ? new { code = "content_policy_violation", message = "The input image was rejected by the content policy" }
+                : null,
+        });
+
+    /// <summary>EvoLink bills per second of requested duration; one credit a second keeps the figure easy to check.</summary>
+    private static int BilledSeconds(SimTask task) =>
+        task.Request.TryGetProperty("duration", out var duration)
+        && duration.ValueKind == JsonValueKind.Number
+        && duration.TryGetInt32(out var seconds)
+            ? seconds
+            : DefaultDurationSeconds;
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using ProviderSimulator.Api;
+using ProviderSimulator.Media;
+using ProviderSimulator.Tasks;
+
+namespace ProviderSimulator.MyRouter;
+
+/// <summary>MyRouter: Kling v3.0 Pro image-to-video under <c>/v3/async</c>, answering only a task id.</summary>
+public static class MyRouterEndpoints
+{
+    private const string Model = "kling-v3.0-pro-i2v";
+
+    /// <summary>Seconds a result link stays valid; MyRouter sends it as a string.</summary>
+    private const string VideoUrlTtl = "86400";
+
+    private static readonly MyRouterDialect Dialect = MyRouterDialect.Instance;
+
+    public static IEndpointRouteBuilder MapMyRouter(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v3/async").RequireProviderKey(Dialect);
+
+        api.MapPost($"/{Model}", (HttpContext http, TaskFlow flow) =>
+            flow.SubmitAsync(http, Dialect, Model,
+                // prompt and multi_prompt are alternatives: one of them carries the text.
+                body => Require.Text(body, "image")
+                        ?? (body.TryGetProperty("multi_prompt", out _) ? null : Require.Text(body, "prompt")),
+                (task, _) => Results.Json(new { task_id = task.Id })));
+
+        api.MapGet("/task-result", (HttpContext http, [FromQuery(Name = "task_id")] string? taskId, TaskFlow flow) =>
+            flow.Query(http, Dialect, taskId, Render));
+
+        return app;
+    }
+
+    private static IResult Render(SimTask task, TaskSnapshot snapshot, HttpRequest request) => Results.Json(new
+    {
+        task = new
+        {
+            task_id = task.Id,
+            task_type = Model,
+            status = snapshot.Phase switch
+            {
+                TaskPhase.Pending => "TASK_STATUS_QUEUED",
+                TaskPhase.Processing => "TASK_STATUS_PROCESSING",
+                TaskPhase.Succeeded => "TASK_STATUS_SUCCEED",
+                TaskPhase.Failed => "TASK_STATUS_FAILED",
+                _ => Behaviors.UnknownStatus,
+            },
+            reason = snapshot.Phase == TaskPhase.Failed ? "content moderation failed: the input image was rejected" : "",
+            eta = snapshot.SecondsLeft,
+            progress_percent = snapshot.Progress,
+        },
+        videos = snapshot.Phase == TaskPhase.Succeeded
+            ? new[] { new { video_url = MediaEndpoints.UrlFor(request, task), video_url_ttl = VideoUrlTtl, video_type = "mp4" } }
+            : [],
+    });
+}

@@ -1,0 +1,3 @@
+using ProviderSimulator;
+
+SimulatorApp.Create(args).Run();

@@ -1,0 +1,32 @@
+namespace ProviderSimulator.Tasks;
+
+/// <summary>Faults a test can ask for per request; see <see cref="Behaviors"/> for how they are requested.</summary>
+[Flags]
+public enum Behavior
+{
+    None = 0,
+
+    /// <summary>The task ends failed, with the provider's reason shape.</summary>
+    Fail = 1 << 0,
+
+    /// <summary>The task stays processing forever.</summary>
+    Stuck = 1 << 1,
+
+    Submit429 = 1 << 2,
+    Submit500 = 1 << 3,
+    Submit503 = 1 << 4,
+    Submit402 = 1 << 5,
+
+    /// <summary>The task is recorded but the submit response is withheld, so the client cannot tell whether it was accepted.</summary>
+    SubmitHang = 1 << 6,
+
+    // Query faults: each fires on one query, in this order, then the task answers normally.
+    Query404Once = 1 << 7,
+    Query429Once = 1 << 8,
+    Query500Once = 1 << 9,
+    QueryMalformedOnce = 1 << 10,
+    UnknownStatusOnce = 1 << 11,
+
+    /// <summary>The media URL answers 200 text/html (an error page) instead of the video.</summary>
+    MediaHtml = 1 << 12,
+}

@@ -1,0 +1,129 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using VideoPlatform.Archiver;
+using VideoPlatform.Poller;
+using VideoPlatform.ServiceDefaults;
+using VideoPlatform.Submitter;
+
+namespace VideoPlatform.Integration.Tests.Support;
+
+/// <summary>
+/// The whole platform in one test process: the provider simulator, the three services built with their own
+/// registration code (each with its own bus), on real RabbitMQ and PostgreSQL.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly List<WebApplication> _services = [];
+    private WebApplication? _simulator;
+    private IBusControl? _bus;
+    private TestInfrastructure? _infrastructure;
+
+    public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("infrastructure not created");
+    public EventCollector Events { get; } = new();
+    public SimulatorClient Simulator { get; private set; } = null!;
+    public string ArchiveRoot { get; } = Path.Combine(Path.GetTempPath(), $"it-archive-{Guid.NewGuid():N}");
+    public IBus Bus => _bus ?? throw new InvalidOperationException("bus not started");
+
+    public async Task InitializeAsync()
+    {
+        _infrastructure = await TestInfrastructure.CreateAsync();
+
+        _simulator = ProviderSimulator.SimulatorApp.Create([], new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Simulator:PendingSeconds"] = "0.3",
+            ["Simulator:GenerationSeconds"] = "1",
+            ["Simulator:HangSeconds"] = "6",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _simulator.StartAsync();
+        Simulator = new SimulatorClient(_simulator.Urls.First());
+
+        var settings = ServiceSettings();
+        _services.Add(await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings));
+        _services.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), settings));
+        _services.Add(await StartServiceAsync("Archiver.Service", b => b.AddArchiver(), settings));
+
+        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(TestInfrastructure.RabbitHost, Infrastructure.VirtualHost, h =>
+            {
+                h.Username(TestInfrastructure.RabbitUser);
+                h.Password(TestInfrastructure.RabbitPassword);
+            });
+            Events.Configure(cfg);
+        });
+        await _bus.StartAsync();
+    }
+
+    private Dictionary<string, string?> ServiceSettings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["RabbitMq:Host"] = TestInfrastructure.RabbitHost,
+            ["RabbitMq:Username"] = TestInfrastructure.RabbitUser,
+            ["RabbitMq:Password"] = TestInfrastructure.RabbitPassword,
+            ["RabbitMq:VirtualHost"] = Infrastructure.VirtualHost,
+            ["ConnectionStrings:Postgres"] = Infrastructure.ConnectionString,
+            ["Polling:FirstRecheckSeconds"] = "0.5",
+            ["Polling:RecheckIntervalSeconds"] = "0.5",
+            ["Polling:MaxRecheckIntervalSeconds"] = "1",
+            ["Polling:CheckTimeoutSeconds"] = "10",
+            ["Polling:DeadlineMinutes"] = "2",
+            ["Scheduler:PollIntervalMilliseconds"] = "50",
+            ["Archive:Root"] = ArchiveRoot,
+            ["Archive:Attempts"] = "2",
+        };
+        foreach (var provider in new[] { "Modellix", "MyRouter", "EvoLink" })
+        {
+            settings[$"Providers:{provider}:BaseUrl"] = Simulator.BaseUrl;
+            settings[$"Providers:{provider}:ApiKey"] = $"test-key-{provider.ToLowerInvariant()}";
+            settings[$"Providers:{provider}:SubmitTimeoutSeconds"] = "2";
+        }
+        return settings;
+    }
+
+    private static async Task<WebApplication> StartServiceAsync(
+        string name, Action<WebApplicationBuilder> addService, IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = name });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        addService(builder);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        return app;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_bus is not null)
+            await _bus.StopAsync();
+        foreach (var service in _services)
+        {
+            await service.StopAsync();
+            await service.DisposeAsync();
+        }
+        if (_simulator is not null)
+        {
+            await _simulator.StopAsync();
+            await _simulator.DisposeAsync();
+        }
+        if (_infrastructure is not null)
+            await _infrastructure.DisposeAsync();
+        if (Directory.Exists(ArchiveRoot))
+            Directory.Delete(ArchiveRoot, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,20 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VideoPlatform.Integration.Tests.Support;
+
+/// <summary>Reads the simulator's test-only counters and fetches what it serves.</summary>
+public sealed class SimulatorClient(string baseUrl)
+{
+    private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl) };
+
+    public string BaseUrl { get; } = baseUrl;
+
+    public async Task<int> SubmitsForAsync(Guid requestId)
+    {
+        var stats = await _http.GetFromJsonAsync<JsonElement>("/_sim/stats");
+        return stats.GetProperty("submitsByRequest").TryGetProperty(requestId.ToString(), out var count) ? count.GetInt32() : 0;
+    }
+
+    public Task<byte[]> DownloadAsync(string url) => _http.GetByteArrayAsync(url);
+}

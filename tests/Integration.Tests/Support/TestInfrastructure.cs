@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+
+namespace VideoPlatform.Integration.Tests.Support;
+
+/// <summary>
+/// A private RabbitMQ virtual host and PostgreSQL database per test run, removed afterwards, so runs never see
+/// each other's queues, scheduled messages or records, and nothing is left behind.
+/// </summary>
+public sealed class TestInfrastructure : IAsyncDisposable
+{
+    private readonly HttpClient _management;
+
+    private TestInfrastructure(HttpClient management, string virtualHost, string database)
+    {
+        _management = management;
+        VirtualHost = virtualHost;
+        Database = database;
+    }
+
+    public static string RabbitHost => Environment.GetEnvironmentVariable("RabbitMq__Host") ?? "127.0.0.1";
+    public static string RabbitUser => Environment.GetEnvironmentVariable("RabbitMq__Username") ?? "guest";
+    public static string RabbitPassword => Environment.GetEnvironmentVariable("RabbitMq__Password") ?? "guest";
+    private static string ManagementUrl => Environment.GetEnvironmentVariable("RabbitMq__ManagementUrl") ?? $"http://{RabbitHost}:15672";
+
+    private static string BaseConnectionString => Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+        ?? "Host=127.0.0.1;Port=5432;Username=platform;Password=platform;Database=platform";
+
+    public string VirtualHost { get; }
+    public string Database { get; }
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = Database }.ConnectionString;
+
+    public static async Task<TestInfrastructure> CreateAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var virtualHost = $"it-{suffix}";
+        var database = $"it_{suffix}";
+
+        var management = new HttpClient { BaseAddress = new Uri(ManagementUrl) };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitUser}:{RabbitPassword}")));
+        (await management.PutAsync($"/api/vhosts/{virtualHost}", null)).EnsureSuccessStatusCode();
+        (await management.PutAsJsonAsync($"/api/permissions/{virtualHost}/{RabbitUser}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+
+        await using (var connection = new NpgsqlConnection(BaseConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new TestInfrastructure(management, virtualHost, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _management.DeleteAsync($"/api/vhosts/{VirtualHost}");
+        _management.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(BaseConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using ProviderSimulator.Tasks;
+
+namespace ProviderSimulator.Tests.Support;
+
+/// <summary>The real simulator on a free loopback port, with fast timings.</summary>
+public sealed class RunningSimulator : IAsyncDisposable
+{
+    public const double PendingSeconds = 0.2;
+    public const double GenerationSeconds = 0.5;
+
+    private readonly WebApplication app;
+
+    private RunningSimulator(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<RunningSimulator> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Simulator:PendingSeconds"] = PendingSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Simulator:GenerationSeconds"] = GenerationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+            settings[key] = value;
+
+        var app = SimulatorApp.Create([], settings);
+        await app.StartAsync();
+        return new RunningSimulator(app, new Uri(app.Urls.Single()));
+    }
+
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (apiKey is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    public async Task<SimStats> StatsAsync()
+    {
+        using var client = Client();
+        return (await client.GetFromJsonAsync<SimStats>("/_sim/stats"))!;
+    }
+
+    /// <summary>Stops gracefully first, as a real host does, so in-flight requests are drained.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
