@@ -1,4 +1,5 @@
 using MassTransit;
+using VideoPlatform.Poller.Persistence;
 using VideoPlatform.Poller.Scheduling;
 using VideoPlatform.Poller.Tasks;
 using VideoPlatform.Providers;
@@ -8,6 +9,9 @@ namespace VideoPlatform.Poller;
 
 public static class PollerRegistration
 {
+    /// <summary>One row per request; <c>current_state</c> answers "how many tasks are in flight, by state".</summary>
+    internal static readonly PostgresSagaTable<VideoTaskState> VideoTaskTable = new("video_tasks", s => s.CurrentState);
+
     /// <summary>The task saga, its status checker, and the durable scheduler its rechecks go through.</summary>
     public static IHostApplicationBuilder AddPoller(this IHostApplicationBuilder builder)
     {
@@ -21,7 +25,7 @@ public static class PollerRegistration
 
         builder.AddPlatformBus(x =>
             {
-                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().InMemoryRepository();
+                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);
                 x.AddConsumer<CheckTaskStatusConsumer>();
                 x.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
                 x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);

@@ -8,7 +8,8 @@ namespace VideoPlatform.Poller;
 internal sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<SchemaInitializer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        DatabaseStartup.EnsureSchemaAsync(dataSource, PostgresScheduledMessageStore.Schema, logger, cancellationToken);
+        DatabaseStartup.EnsureSchemaAsync(
+            dataSource, PostgresScheduledMessageStore.Schema + PollerRegistration.VideoTaskTable.Schema, logger, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,9 +1,10 @@
 using MassTransit;
+using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>One request's polling state. Data only; the machine decides.</summary>
-public class VideoTaskState : SagaStateMachineInstance
+public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
 {
     /// <summary>The caller's request id.</summary>
     public Guid CorrelationId { get; set; }
@@ -25,6 +26,12 @@ public class VideoTaskState : SagaStateMachineInstance
 
     public string? FailureCode { get; set; }
     public string? FailureReason { get; set; }
+
+    /// <summary>The result videos once completed, kept so the outcome can be announced again.</summary>
+    public List<VideoResult> Videos { get; set; } = [];
+
+    /// <summary>Optimistic concurrency: bumped on every stored change.</summary>
+    public int Version { get; set; }
 
     /// <summary>Token of the pending recheck, so a stale one is recognised and dropped.</summary>
     public Guid? RecheckTokenId { get; set; }

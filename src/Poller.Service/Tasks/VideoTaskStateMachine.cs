@@ -71,10 +71,16 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                                 $"{c.Saga.Provider} answered 'not found' {polling.NotFoundLimit} times in a row for task {c.Saga.ProviderTaskId}"),
                             running => KeepPolling(running, polling)))));
 
-        During(Completed, Failed,
+        // A terminal step is committed before its event is published (in-memory outbox). If the process dies in
+        // between, the redelivered trigger finds the task already terminal: announce the outcome again.
+        During(Completed,
             Ignore(Submitted),
-            Ignore(StatusObserved),
-            Ignore(Recheck.Received));
+            When(StatusObserved)
+                .If(c => c.Message.State == ProviderTaskState.Succeeded, again => again.Publish(c => CompletedEvent(c.Saga))));
+        During(Failed,
+            Ignore(Submitted),
+            When(StatusObserved).Publish(c => FailedEvent(c.Saga)),
+            When(Recheck.AnyReceived).Publish(c => FailedEvent(c.Saga)));
     }
 
     public State Pending { get; private set; } = null!;
@@ -95,18 +101,35 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     private EventActivityBinder<VideoTaskState, TaskStatusObserved> Complete(EventActivityBinder<VideoTaskState, TaskStatusObserved> binder) =>
         binder
             .Unschedule(Recheck)
-            .Then(c => c.Saga.Observe(c.Message))
-            .Then(c => c.Saga.FinishedAt = c.Message.ObservedAt)
-            .Publish(c => new TaskCompleted
+            .Then(c =>
             {
-                RequestId = c.Saga.CorrelationId,
-                Provider = c.Saga.Provider,
-                Model = c.Saga.Model,
-                ProviderTaskId = c.Saga.ProviderTaskId,
-                Videos = c.Message.Videos,
-                CompletedAt = c.Message.ObservedAt,
+                c.Saga.Observe(c.Message);
+                c.Saga.Videos = c.Message.Videos.ToList();
+                c.Saga.FinishedAt = c.Message.ObservedAt;
             })
+            .Publish(c => CompletedEvent(c.Saga))
             .TransitionTo(Completed);
+
+    private static TaskCompleted CompletedEvent(VideoTaskState saga) => new()
+    {
+        RequestId = saga.CorrelationId,
+        Provider = saga.Provider,
+        Model = saga.Model,
+        ProviderTaskId = saga.ProviderTaskId,
+        Videos = saga.Videos,
+        CompletedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+    };
+
+    private static TaskFailed FailedEvent(VideoTaskState saga) => new()
+    {
+        RequestId = saga.CorrelationId,
+        Provider = saga.Provider,
+        Model = saga.Model,
+        ProviderTaskId = saga.ProviderTaskId,
+        ReasonCode = saga.FailureCode ?? FailureReasons.ProviderFailed,
+        Reason = saga.FailureReason ?? "",
+        FailedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+    };
 
     private EventActivityBinder<VideoTaskState, T> Fail<T>(
         EventActivityBinder<VideoTaskState, T> binder, string code, Func<BehaviorContext<VideoTaskState, T>, string> reason)
@@ -119,16 +142,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 c.Saga.FailureReason = reason(c);
                 c.Saga.FinishedAt = DateTimeOffset.UtcNow;
             })
-            .Publish(c => new TaskFailed
-            {
-                RequestId = c.Saga.CorrelationId,
-                Provider = c.Saga.Provider,
-                Model = c.Saga.Model,
-                ProviderTaskId = c.Saga.ProviderTaskId,
-                ReasonCode = code,
-                Reason = c.Saga.FailureReason!,
-                FailedAt = c.Saga.FinishedAt!.Value,
-            })
+            .Publish(c => FailedEvent(c.Saga))
             .TransitionTo(Failed);
 
     private EventActivityBinder<VideoTaskState, TaskStatusObserved> KeepPolling(

@@ -19,6 +19,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private WebApplication? _simulator;
     private IBusControl? _bus;
     private TestInfrastructure? _infrastructure;
+    private Dictionary<string, string?> _settings = [];
 
     public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("infrastructure not created");
     public EventCollector Events { get; } = new();
@@ -41,10 +42,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         await _simulator.StartAsync();
         Simulator = new SimulatorClient(_simulator.Urls.First());
 
-        var settings = ServiceSettings();
-        _services.Add(await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings));
-        _services.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), settings));
-        _services.Add(await StartServiceAsync("Archiver.Service", b => b.AddArchiver(), settings));
+        _settings = ServiceSettings();
+        _services.Add(await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), _settings));
+        _services.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), _settings));
+        _services.Add(await StartServiceAsync("Archiver.Service", b => b.AddArchiver(), _settings));
 
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
@@ -56,6 +57,16 @@ public sealed class PlatformFixture : IAsyncLifetime
             Events.Configure(cfg);
         });
         await _bus.StartAsync();
+    }
+
+    /// <summary>Stops the poller and starts a new one, as a deployment or a crash-restart would.</summary>
+    public async Task RestartPollerAsync()
+    {
+        var poller = _services.Single(s => s.Environment.ApplicationName == "Poller.Service");
+        await poller.StopAsync();
+        await poller.DisposeAsync();
+        _services.Remove(poller);
+        _services.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), _settings));
     }
 
     private Dictionary<string, string?> ServiceSettings()
