@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+# shellcheck source=lib/apps.sh
+. scripts/lib/apps.sh
 
 scripts/infra.sh up >&2
 
@@ -13,49 +15,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 : "${RabbitMq__Host:=127.0.0.1}"
 : "${Archive__Root:=$repo/archive}"
 export ConnectionStrings__Postgres RabbitMq__Host Archive__Root
-# The simulator accepts the key the services are configured with (the same variables); a real provider's
-# key goes here too, never into a file in the repository.
-for provider in Modellix MyRouter EvoLink; do
-  var="Providers__${provider}__ApiKey"
-  export "$var"="${!var:-demo-key-not-secret}"
-done
+export_demo_keys
 
-echo "building…" >&2
-dotnet build Platform.sln -c Release -v quiet -nologo >&2
-
-logs="$repo/.run/logs"
-mkdir -p "$logs"
-pids=()
-stop_all() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap stop_all EXIT
-
-# Each app runs from its output folder so it finds its own appsettings.json.
-start() { # name dll url
-  local dir="$repo/src/$1/bin/Release/net10.0"
-  (cd "$dir" && exec dotnet "$2" --urls "$3") >"$logs/$1.log" 2>&1 &
-  pids+=($!)
-}
-start ProviderSimulator ProviderSimulator.dll http://127.0.0.1:5080
-start Submitter.Service Submitter.Service.dll http://127.0.0.1:5081
-start Poller.Service Poller.Service.dll http://127.0.0.1:5082
-start Archiver.Service Archiver.Service.dll http://127.0.0.1:5083
-
-wait_ready() { # url name
-  for _ in $(seq 1 120); do
-    curl -fsS "$1" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "demo: $2 did not become ready; see $logs/$2.log" >&2
-  return 1
-}
+build_release
+trap stop_all_apps EXIT
+start_app ProviderSimulator ProviderSimulator http://127.0.0.1:5080
+start_app Submitter.Service Submitter.Service http://127.0.0.1:5081
+start_app Poller.Service Poller.Service http://127.0.0.1:5082
+start_app Archiver.Service Archiver.Service http://127.0.0.1:5083
 wait_ready http://127.0.0.1:5080/_sim/stats ProviderSimulator
 wait_ready http://127.0.0.1:5081/health/ready Submitter.Service
 wait_ready http://127.0.0.1:5082/health/ready Poller.Service
 wait_ready http://127.0.0.1:5083/health/ready Archiver.Service
-echo "services ready (logs in $logs)" >&2
+echo "services ready (logs in $APPS_LOG_DIR)" >&2
 
 cli="$repo/src/Platform.Cli/bin/Release/net10.0/platform-cli.dll"
 path=$(dotnet "$cli" submit --provider modellix --model kling-v3-i2v \

@@ -6,6 +6,7 @@
 #   scripts/infra.sh up       install missing packages, start both services, wait until ready
 #   scripts/infra.sh down     stop what `up` started
 #   scripts/infra.sh status   report both services; exit 0 only if both are up
+#   scripts/infra.sh restart rabbitmq|postgres   stop and start one of them (crash tests)
 #
 # Endpoints (fixed, the test suite and appsettings expect them):
 #   amqp://guest:guest@127.0.0.1:5672/        management: http://127.0.0.1:15672/ (guest/guest)
@@ -53,7 +54,7 @@ warn() { printf '[infra] WARNING: %s\n' "$*" >&2; }
 die()  { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  echo "usage: $0 up|down|status" >&2
+  echo "usage: $0 up|down|status|restart rabbitmq|postgres" >&2
   exit 2
 }
 
@@ -517,9 +518,21 @@ cmd_down() {
   fi
 }
 
+# Used by the crash test: one dependency goes away and comes back while the platform runs.
+cmd_restart() {
+  require_root restart
+  take_lock
+  case "${1:-}" in
+    rabbitmq) rabbitmq_down; rabbitmq_up ;;
+    postgres) postgres_down; postgres_up ;;
+    *) usage ;;
+  esac
+}
+
 main() {
-  [ $# -eq 1 ] || usage
+  [ $# -ge 1 ] || usage
   case "$1" in
+    restart) cmd_restart "${2:-}" ;;
     up) cmd_up ;;
     down) cmd_down ;;
     status) summary ;;

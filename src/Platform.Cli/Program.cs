@@ -3,4 +3,5 @@ using VideoPlatform.Cli;
 
 var root = new RootCommand("Video platform command line: publish requests and follow them.");
 root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -32,7 +32,7 @@ internal static class SubmitCommand
                     new VideoOptions { Prompt = parse.GetValue(prompt), Image = parse.GetValue(image) },
                     parse.GetValue(options) ?? []);
             }
-            catch (Exception e) when (e is FormatException or JsonException)
+            catch (FormatException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadUsage;

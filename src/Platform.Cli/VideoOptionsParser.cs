@@ -49,10 +49,19 @@ internal static class VideoOptionsParser
     private static IReadOnlyList<string> List(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static IReadOnlyList<PromptShot> Shots(string value) =>
-        value.TrimStart().StartsWith('[')
-            ? JsonSerializer.Deserialize<List<PromptShot>>(value, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? []
-            : value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => new PromptShot { Prompt = p }).ToList();
+    private static IReadOnlyList<PromptShot> Shots(string value)
+    {
+        if (!value.TrimStart().StartsWith('['))
+            return value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => new PromptShot { Prompt = p }).ToList();
+        try
+        {
+            return JsonSerializer.Deserialize<List<PromptShot>>(value, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"multi_prompt must be a JSON array of {{\"prompt\": …, \"duration\": …}} shots or 'shot one|shot two': {e.Message}");
+        }
+    }
 
     private static int Int(string key, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"{key} must be a whole number, got '{value}'");

@@ -18,4 +18,8 @@ public sealed class SimulatorOptions
     /// <summary>How long a <c>submit-hang</c> submit withholds its response: longer than a client's timeout.</summary>
     [Range(0.0, 86400.0)]
     public double HangSeconds { get; set; } = 30;
+
+    /// <summary>Size of the file a <c>media-large</c> task's result points at: above the archiver's default 4 GiB limit.</summary>
+    [Range(1L << 20, long.MaxValue)]
+    public long LargeMediaBytes { get; set; } = 5L << 30;
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VideoPlatform.Providers.EvoLink;
 using VideoPlatform.Providers.Modellix;
+using VideoPlatform.Providers.MyRouter;
 
 namespace VideoPlatform.Providers;
 
@@ -19,6 +21,14 @@ public static class ProvidersRegistration
         services.AddTransient<IVideoModel, KlingV3ImageToVideo>();
         services.AddTransient<IVideoModel, KlingV16MultiImageToVideo>();
         services.AddTransient<IVideoModel, KlingVideoO1>();
+
+        AddProviderOptions(services, MyRouterApiClient.Name);
+        services.AddHttpClient<IMyRouterApi, MyRouterApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<IVideoModel, KlingV30ProImageToVideo>();
+
+        AddProviderOptions(services, EvoLinkApiClient.Name);
+        services.AddHttpClient<IEvoLinkApi, EvoLinkApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<IVideoModel, EvoLinkKlingV3ImageToVideo>();
 
         services.AddTransient<VideoModelCatalog>();
         return services;

@@ -164,7 +164,7 @@ public class When_the_provider_is_unreachable_or_unclear
     [Fact]
     public async Task Should_time_out_at_the_deadline_and_stop_polling()
     {
-        await using var host = await SagaTestHost.StartAsync(o => o.DeadlineMinutes = 0.01);
+        await using var host = await SagaTestHost.StartAsync(o => o.DeadlineMinutes = 0.03);
         var id = Guid.NewGuid();
         host.Provider.Script(id, (ProviderTaskState.Processing, 30));
 
@@ -172,8 +172,12 @@ public class When_the_provider_is_unreachable_or_unclear
 
         var failed = await host.PublishedAsync<TaskFailed>(id);
         failed.ReasonCode.ShouldBe(FailureReasons.TimedOut);
-        failed.Reason.ShouldContain("processing");
+        failed.Reason.ShouldContain("no terminal status from modellix within");
         var saga = await host.SagaInStateAsync(id, m => m.Failed);
         saga.RecheckTokenId.ShouldBeNull();
+        var checksAtTimeout = saga.Rechecks;
+        await Task.Delay(500);
+        host.Harness.Published.Select<CheckTaskStatus>(m => m.Context.Message.RequestId == id).Count()
+            .ShouldBe(checksAtTimeout, "no status check is asked for after the deadline");
     }
 }

@@ -29,4 +29,16 @@ public enum Behavior
 
     /// <summary>The media URL answers 200 text/html (an error page) instead of the video.</summary>
     MediaHtml = 1 << 12,
+
+    /// <summary>The first media download closes the connection half-way; later ones, Range requests too, work.</summary>
+    MediaCutOnce = 1 << 13,
+
+    /// <summary>The media URL answers 404 with the provider's error body, as a link past its expiry does.</summary>
+    MediaExpired = 1 << 14,
+
+    /// <summary>The media URL redirects to a cloud metadata address, as a crafted result would; it must never be fetched.</summary>
+    MediaRedirectInternal = 1 << 15,
+
+    /// <summary>The result URL points at a file of <see cref="SimulatorOptions.LargeMediaBytes"/> bytes.</summary>
+    MediaLarge = 1 << 16,
 }

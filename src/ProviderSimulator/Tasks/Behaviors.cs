@@ -29,6 +29,10 @@ public static partial class Behaviors
         ["query-malformed-once"] = Behavior.QueryMalformedOnce,
         ["unknown-status-once"] = Behavior.UnknownStatusOnce,
         ["media-html"] = Behavior.MediaHtml,
+        ["media-cut-once"] = Behavior.MediaCutOnce,
+        ["media-expired"] = Behavior.MediaExpired,
+        ["media-redirect-internal"] = Behavior.MediaRedirectInternal,
+        ["media-large"] = Behavior.MediaLarge,
     };
 
     [GeneratedRegex(@"\[sim:([^\]]*)\]", RegexOptions.IgnoreCase)]

@@ -5,4 +5,10 @@ namespace ProviderSimulator.Tasks;
 /// <param name="SubmitsByRequest">The same, counted per <c>X-Request-Id</c> header value.</param>
 /// <param name="Queries">Authenticated task queries, whatever their outcome.</param>
 /// <param name="Tasks">Tasks recorded (accepted submits, hung ones included).</param>
-public sealed record SimStats(int Submits, IReadOnlyDictionary<string, int> SubmitsByRequest, int Queries, int Tasks);
+/// <param name="MediaRequests">Media downloads per path, in arrival order: each its <c>Range</c> header, "" when none.</param>
+public sealed record SimStats(
+    int Submits,
+    IReadOnlyDictionary<string, int> SubmitsByRequest,
+    int Queries,
+    int Tasks,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> MediaRequests);

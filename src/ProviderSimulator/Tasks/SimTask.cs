@@ -19,6 +19,7 @@ public sealed class SimTask(
 
     private readonly Lock gate = new();
     private Behavior unusedQueryFaults = behaviors;
+    private bool mediaCut;
 
     public string Id { get; } = id;
     public Provider Provider { get; } = provider;
@@ -41,6 +42,18 @@ public sealed class SimTask(
                 }
             }
             return Behavior.None;
+        }
+    }
+
+    /// <summary>True the first time only, for <see cref="Behavior.MediaCutOnce"/>: that download is the one cut short.</summary>
+    public bool TakeMediaCut()
+    {
+        lock (gate)
+        {
+            if (mediaCut || !Behaviors.HasFlag(Behavior.MediaCutOnce))
+                return false;
+            mediaCut = true;
+            return true;
         }
     }
 

@@ -7,6 +7,7 @@ public sealed class TaskStore
 {
     private readonly ConcurrentDictionary<string, SimTask> tasks = new();
     private readonly ConcurrentDictionary<string, int> submitsByRequest = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> mediaRequests = new();
     private int submits;
     private int queries;
 
@@ -19,6 +20,8 @@ public sealed class TaskStore
 
     public void CountQuery() => Interlocked.Increment(ref queries);
 
+    public void CountMedia(string path, string range) => mediaRequests.GetOrAdd(path, _ => new ConcurrentQueue<string>()).Enqueue(range);
+
     public void Add(SimTask task) => tasks[task.Id] = task;
 
     public SimTask? Find(string id) => tasks.GetValueOrDefault(id);
@@ -27,12 +30,14 @@ public sealed class TaskStore
         Volatile.Read(ref submits),
         new Dictionary<string, int>(submitsByRequest),
         Volatile.Read(ref queries),
-        tasks.Count);
+        tasks.Count,
+        mediaRequests.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value.ToArray()));
 
     public void Reset()
     {
         tasks.Clear();
         submitsByRequest.Clear();
+        mediaRequests.Clear();
         Interlocked.Exchange(ref submits, 0);
         Interlocked.Exchange(ref queries, 0);
     }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Cli;
+
+/// <summary>
+/// <c>load</c>: publishes many requests at once and waits for every one to reach a terminal event. Its queue is
+/// durable, so events published while RabbitMQ restarts are not missed; delete it afterwards (<c>--queue</c> names it).
+/// </summary>
+internal static class LoadCommand
+{
+    public static Command Create()
+    {
+        var requests = new Option<int>("--requests") { Description = "how many requests", DefaultValueFactory = _ => 100 };
+        var provider = new Option<string>("--provider") { DefaultValueFactory = _ => "modellix" };
+        var model = new Option<string>("--model") { DefaultValueFactory = _ => "kling-v3-i2v" };
+        var image = new Option<string>("--image") { DefaultValueFactory = _ => "https://example.com/keyframe.jpg" };
+        var queue = new Option<string>("--queue") { Description = "durable queue for the events", DefaultValueFactory = _ => "load-driver" };
+        var timeout = new Option<int>("--timeout") { Description = "seconds to wait for all terminal events", DefaultValueFactory = _ => 600 };
+
+        var command = new Command("load", "Publish many requests and report how each ended (last line: JSON)")
+        {
+            requests, provider, model, image, queue, timeout,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var run = new LoadRun();
+            var bus = CliBus.Create(cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
+            {
+                e.PurgeOnStartup = true;
+                Track<TaskSubmitted>(e, run, m => m.RequestId);
+                Track<TaskCompleted>(e, run, m => m.RequestId);
+                Track<VideoArchived>(e, run, m => m.RequestId);
+                Track<TaskFailed>(e, run, m => m.RequestId);
+                Track<GenerateVideoRejected>(e, run, m => m.RequestId);
+                Track<ArchiveFailed>(e, run, m => m.RequestId);
+            }));
+            await bus.StartAsync(ct);
+            try
+            {
+                var started = Stopwatch.StartNew();
+                var count = parse.GetValue(requests);
+                for (var i = 0; i < count; i++)
+                {
+                    var id = NewId.NextGuid();
+                    run.Sent(id);
+                    await bus.Publish(new GenerateVideo
+                    {
+                        RequestId = id,
+                        Provider = parse.GetValue(provider),
+                        Model = parse.GetValue(model)!,
+                        Options = new VideoOptions { Prompt = $"load request {i}", Image = parse.GetValue(image), Duration = 5 },
+                    }, ct);
+                }
+                Console.Error.WriteLine($"published {count} requests in {started.Elapsed.TotalSeconds:0.0} s");
+
+                var deadline = TimeSpan.FromSeconds(parse.GetValue(timeout));
+                while (run.Terminal < count && started.Elapsed < deadline)
+                {
+                    await Task.Delay(1000, ct);
+                    Console.Error.WriteLine($"{started.Elapsed.TotalSeconds,6:0} s: {run.Terminal}/{count} terminal");
+                }
+                Console.WriteLine(JsonSerializer.Serialize(LoadReport.From(run, started.Elapsed)));
+                return run.Terminal == count ? ExitCodes.Archived : ExitCodes.TimedOut;
+            }
+            finally
+            {
+                await bus.StopAsync(CancellationToken.None);
+            }
+        });
+        return command;
+    }
+
+    private static void Track<T>(IReceiveEndpointConfigurator endpoint, LoadRun run, Func<T, Guid> requestId) where T : class =>
+        endpoint.Handler<T>(context =>
+        {
+            run.Saw(requestId(context.Message), context.Message);
+            return Task.CompletedTask;
+        });
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Providers.EvoLink;
+
+/// <summary>EvoLink task statuses onto ours. Unknown strings stay non-terminal: the deadline settles them.</summary>
+internal static class EvoLinkStatusMapper
+{
+    /// <summary>EvoLink documents result links as valid for 24 hours; the answers carry no expiry of their own.</summary>
+    private static readonly TimeSpan DocumentedLinkLifetime = TimeSpan.FromHours(24);
+
+    public static ProviderTaskStatus Map(EvoLinkTask task, DateTimeOffset now)
+    {
+        var state = task.Status?.Trim().ToLowerInvariant() switch
+        {
+            "pending" => ProviderTaskState.Pending,
+            "processing" => ProviderTaskState.Processing,
+            "completed" => ProviderTaskState.Succeeded,
+            // The query documents failed only, but the callback also fires for a cancelled task.
+            "failed" or "cancelled" or "canceled" => ProviderTaskState.Failed,
+            _ => ProviderTaskState.Unknown,
+        };
+        var failed = state == ProviderTaskState.Failed;
+        var running = state is ProviderTaskState.Pending or ProviderTaskState.Processing;
+
+        return new ProviderTaskStatus
+        {
+            State = state,
+            RawStatus = task.Status,
+            ProgressPercent = task.Progress,
+            EtaSeconds = running ? task.TaskInfo?.EstimatedTime : null,
+            Videos = state == ProviderTaskState.Succeeded ? Videos(task, now) : [],
+            FailureCode = failed ? FailureCode(task) : null,
+            FailureMessage = failed
+                ? (string.IsNullOrWhiteSpace(task.Error?.Message) ? $"EvoLink reported the task as {task.Status}" : task.Error.Message)
+                : null,
+        };
+    }
+
+    private static IReadOnlyList<VideoResult> Videos(EvoLinkTask task, DateTimeOffset now) =>
+        (task.Results ?? [])
+            .Where(url => !string.IsNullOrWhiteSpace(url))
+            .Select(url => new VideoResult { Url = url, ExpiresAt = now + DocumentedLinkLifetime })
+            .ToList();
+
+    private static string? FailureCode(EvoLinkTask task) => task.Error?.Code switch
+    {
+        { ValueKind: JsonValueKind.String } code => code.GetString(),
+        { ValueKind: JsonValueKind.Number } code => code.GetRawText(),
+        _ => task.Status,
+    };
+}

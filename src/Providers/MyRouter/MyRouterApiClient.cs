@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Providers.Http;
+
+namespace VideoPlatform.Providers.MyRouter;
+
+/// <summary>Typed client for MyRouter (base URL and key from <c>Providers:MyRouter</c>).</summary>
+internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options) : IMyRouterApi
+{
+    public const string Name = "MyRouter";
+
+    private ProviderOptions Options => options.Get(Name);
+
+    public Task<SubmitOutcome> SubmitAsync(string model, JsonObject body, Guid requestId, CancellationToken cancellationToken)
+    {
+        var o = Options;
+        return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, $"/v3/async/{Uri.EscapeDataString(model)}", o.ApiKey, body, requestId),
+            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), MyRouterErrors.ClassifySubmit, cancellationToken);
+    }
+
+    public Task<ProviderTaskStatus> GetTaskResultAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var o = Options;
+        return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/v3/async/task-result?task_id={Uri.EscapeDataString(taskId)}", o.ApiKey),
+            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), ParseTaskResult, cancellationToken);
+    }
+
+    private static ProviderTaskStatus ParseTaskResult(string body)
+    {
+        var result = JsonSerializer.Deserialize<MyRouterTaskResult>(body, ProviderJson.Options);
+        if (result?.Task is null)
+            throw new JsonException("MyRouter task answer has no task");
+        return MyRouterStatusMapper.Map(result, DateTimeOffset.UtcNow);
+    }
+}

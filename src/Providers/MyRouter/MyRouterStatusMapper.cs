@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Providers.MyRouter;
+
+/// <summary>MyRouter task statuses onto ours. Unknown strings stay non-terminal: the deadline settles them.</summary>
+internal static class MyRouterStatusMapper
+{
+    public static ProviderTaskStatus Map(MyRouterTaskResult result, DateTimeOffset now)
+    {
+        var task = result.Task ?? throw new JsonException("MyRouter task answer has no task");
+        var state = task.Status?.Trim().ToUpperInvariant() switch
+        {
+            "TASK_STATUS_QUEUED" => ProviderTaskState.Pending,
+            "TASK_STATUS_PROCESSING" => ProviderTaskState.Processing,
+            "TASK_STATUS_SUCCEED" => ProviderTaskState.Succeeded,
+            "TASK_STATUS_FAILED" or "TASK_STATUS_CANCELED" => ProviderTaskState.Failed,
+            _ => ProviderTaskState.Unknown,
+        };
+        var failed = state == ProviderTaskState.Failed;
+
+        return new ProviderTaskStatus
+        {
+            State = state,
+            RawStatus = task.Status,
+            ProgressPercent = task.ProgressPercent,
+            EtaSeconds = task.Eta,
+            Videos = state == ProviderTaskState.Succeeded ? Videos(result, now) : [],
+            // The status itself tells a cancellation from a failure; the reason is free text.
+            FailureCode = failed ? task.Status : null,
+            FailureMessage = failed
+                ? (string.IsNullOrWhiteSpace(task.Reason) ? $"MyRouter reported the task as {task.Status}" : task.Reason)
+                : null,
+        };
+    }
+
+    private static IReadOnlyList<VideoResult> Videos(MyRouterTaskResult result, DateTimeOffset now) =>
+        (result.Videos ?? [])
+            .Where(v => !string.IsNullOrWhiteSpace(v.VideoUrl))
+            .Select(v => new VideoResult
+            {
+                Url = v.VideoUrl!,
+                ExpiresAt = TtlSeconds(v.VideoUrlTtl) is { } ttl ? now.AddSeconds(ttl) : null,
+                Format = v.VideoType,
+            })
+            .ToList();
+
+    /// <summary><c>video_url_ttl</c> is a string of seconds; a number is accepted too. Anything else means "not said".</summary>
+    private static long? TtlSeconds(JsonElement? ttl) => ttl switch
+    {
+        { ValueKind: JsonValueKind.String } text
+            when long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 => seconds,
+        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) && seconds > 0 => seconds,
+        _ => null,
+    };
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+
+/// <summary>EvoLink answers in the documented shape (the same for submit, query and callback).</summary>
+internal static class EvoLinkAnswers
+{
+    public const string TaskId = "task-unified-1757169743-7cvnl5zw";
+
+    public static string Task(string status, int progress = 0, object? results = null, object? error = null, object? taskInfo = null) =>
+        JsonSerializer.Serialize(new
+        {
+            created = 1757169743,
+            id = TaskId,
+            model = "kling-v3-image-to-video",
+            @object = "video.generation.task",
+            progress,
+            status,
+            task_info = taskInfo ?? new { can_cancel = true, estimated_time = 300 },
+            type = "video",
+            usage = new { billing_rule = "per_second", credits_reserved = 5, user_group = "default" },
+            results,
+            error,
+        });
+
+    public static string Error(int code, string message, string type, string fallbackSuggestion = "") =>
+        JsonSerializer.Serialize(new { error = new { code, message, type, param = "", fallback_suggestion = fallbackSuggestion } });
+}

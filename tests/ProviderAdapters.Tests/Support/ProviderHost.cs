@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VideoPlatform.ProviderAdapters.Tests.Support;
+
+/// <summary>
+/// The providers as a host registers them (<c>AddVideoProviders()</c> with its configuration keys), with every
+/// typed client sending through one <see cref="StubNetwork"/>.
+/// </summary>
+internal sealed class ProviderHost : IDisposable
+{
+    public const string ApiKey = "sk-test-secret";
+    public const string MyRouterBaseUrl = "https://myrouter.test";
+    public const string EvoLinkBaseUrl = "https://evolink.test";
+
+    private readonly ServiceProvider _services;
+
+    private ProviderHost(StubNetwork network)
+    {
+        Network = network;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Providers:Modellix:BaseUrl"] = "https://modellix.test",
+            ["Providers:MyRouter:BaseUrl"] = MyRouterBaseUrl,
+            ["Providers:MyRouter:ApiKey"] = ApiKey,
+            ["Providers:EvoLink:BaseUrl"] = EvoLinkBaseUrl,
+            ["Providers:EvoLink:ApiKey"] = ApiKey,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddVideoProviders();
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => network));
+        _services = services.BuildServiceProvider();
+    }
+
+    public StubNetwork Network { get; }
+
+    public VideoModelCatalog Catalog => _services.GetRequiredService<VideoModelCatalog>();
+
+    public IVideoModel MyRouter => Catalog.Find("myrouter", "kling-v3.0-pro-i2v").ShouldNotBeNull();
+
+    public IVideoModel EvoLink => Catalog.Find("evolink", "kling-v3-image-to-video").ShouldNotBeNull();
+
+    public static ProviderHost Answering(HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null) =>
+        new(new StubNetwork(status, body, decorate));
+
+    /// <summary>For tests that never reach the network (validation, body building).</summary>
+    public static ProviderHost Offline() => Answering(HttpStatusCode.InternalServerError, "no network in this test");
+
+    public void Dispose() => _services.Dispose();
+}

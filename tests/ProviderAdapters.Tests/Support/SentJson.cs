@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace VideoPlatform.ProviderAdapters.Tests.Support;
+
+internal static class SentJson
+{
+    /// <summary>The JSON body of a sent request, as the provider would parse it.</summary>
+    public static JsonElement Json(this SentRequest request) =>
+        JsonDocument.Parse(request.Body.ShouldNotBeNull()).RootElement.Clone();
+
+    public static string[] Names(this JsonElement element) =>
+        element.EnumerateObject().Select(p => p.Name).ToArray();
+}

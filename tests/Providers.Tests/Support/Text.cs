@@ -1,0 +1,6 @@
+namespace VideoPlatform.Providers.Tests.Support;
+
+internal static class Text
+{
+    public static string OfLength(int length) => new('a', length);
+}
