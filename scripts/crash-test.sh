@@ -47,9 +47,10 @@ trap cleanup EXIT
 
 export RabbitMq__Host=127.0.0.1 RabbitMq__VirtualHost=$run_id
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=5432;Username=platform;Password=platform;Database=$run_id"
-export Archive__Root="$work/archive" Logging__LogLevel__Default=Warning
+export Archive__Root="$work/archive" Archive__AllowedHosts__0=127.0.0.1:5090 Logging__LogLevel__Default=Warning
 export Polling__FirstRecheckSeconds=2 Polling__RecheckIntervalSeconds=2 Polling__MaxRecheckIntervalSeconds=4
-export Polling__CheckTimeoutSeconds=20 Submitter__StaleSubmitMinutes=0.5 Scheduler__PollIntervalMilliseconds=100
+export Polling__CheckTimeoutSeconds=20 Polling__StalledAfterSeconds=15 Submitter__StaleSubmitMinutes=0.5
+export Scheduler__PollIntervalMilliseconds=100
 export_demo_keys
 sim=http://127.0.0.1:5090
 for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$sim"; done

@@ -21,6 +21,7 @@ public static class PollerRegistration
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddSingleton<IScheduledMessageStore, PostgresScheduledMessageStore>();
         builder.Services.AddHostedService<ScheduledMessageDispatcher>();
+        builder.Services.AddHostedService<StalledTaskWatchdog>();
         builder.Services.AddVideoProviders();
 
         builder.AddPlatformBus(x =>

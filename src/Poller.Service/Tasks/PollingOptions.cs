@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>Section <c>Polling</c>: when the saga asks providers again, and when it gives up.</summary>
-public sealed class PollingOptions
+public sealed class PollingOptions : IValidatableObject
 {
     public const string Section = "Polling";
 
@@ -31,6 +31,15 @@ public sealed class PollingOptions
     [Range(0.01, 3600)]
     public double CheckTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// An open task untouched for longer than this has lost its next recheck (see StalledTaskWatchdog). Must be
+    /// longer than the maximum recheck interval, or healthy tasks get nudged too.
+    /// </summary>
+    [Range(1, 86400)]
+    public double StalledAfterSeconds { get; set; } = 120;
+
+    public TimeSpan StalledAfter => TimeSpan.FromSeconds(StalledAfterSeconds);
+
     public TimeSpan FirstRecheck => TimeSpan.FromSeconds(FirstRecheckSeconds);
     public TimeSpan Deadline => TimeSpan.FromMinutes(DeadlineMinutes);
     public TimeSpan CheckTimeout => TimeSpan.FromSeconds(CheckTimeoutSeconds);
@@ -43,5 +52,11 @@ public sealed class PollingOptions
         if (providerAskedToWait is { } wait && wait.TotalSeconds > seconds)
             seconds = wait.TotalSeconds;
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (StalledAfterSeconds <= MaxRecheckIntervalSeconds)
+            yield return new ValidationResult("StalledAfterSeconds must be longer than MaxRecheckIntervalSeconds", [nameof(StalledAfterSeconds)]);
     }
 }

@@ -84,10 +84,12 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Polling:RecheckIntervalSeconds"] = "0.5",
             ["Polling:MaxRecheckIntervalSeconds"] = "1",
             ["Polling:CheckTimeoutSeconds"] = "10",
+            ["Polling:StalledAfterSeconds"] = "3",
             ["Polling:DeadlineMinutes"] = "2",
             ["Scheduler:PollIntervalMilliseconds"] = "50",
             ["Archive:Root"] = ArchiveRoot,
             ["Archive:Attempts"] = "2",
+            ["Archive:AllowedHosts:0"] = new Uri(Simulator.BaseUrl).Authority,
         };
         foreach (var provider in new[] { "Modellix", "MyRouter", "EvoLink" })
         {

@@ -1,0 +1,53 @@
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace VideoPlatform.Poller.Tasks;
+
+/// <summary>
+/// A saga step is committed before the messages it sends leave the in-memory outbox, so a crash in that gap can
+/// lose a task's next scheduled recheck. A healthy open task is touched at least every
+/// <see cref="PollingOptions.StalledAfter"/>; this finds open tasks that were not and nudges each with a
+/// recheck. The nudge carries no scheduling token, so the saga accepts it whatever its current token is;
+/// a duplicate nudge only costs one extra status query.
+/// </summary>
+public sealed class StalledTaskWatchdog(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    IOptions<PollingOptions> options,
+    ILogger<StalledTaskWatchdog> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var stalledAfter = options.Value.StalledAfter;
+        var period = TimeSpan.FromSeconds(Math.Clamp(stalledAfter.TotalSeconds / 3, 1, 30));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(period, stoppingToken);
+            try
+            {
+                await NudgeStalledAsync(stalledAfter, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Looking for stalled tasks failed; trying again in {Period}", period);
+            }
+        }
+    }
+
+    private async Task NudgeStalledAsync(TimeSpan stalledAfter, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var stalled = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            $"""
+            SELECT correlation_id FROM {PollerRegistration.VideoTaskTable.Name}
+            WHERE current_state IN ('Pending', 'Processing') AND updated_at < now() - @stalledAfter
+            LIMIT 1000
+            """, new { stalledAfter }, cancellationToken: ct))).ToList();
+        foreach (var requestId in stalled)
+            await bus.Publish(new RecheckDue { RequestId = requestId }, ct);
+        if (stalled.Count > 0)
+            logger.LogWarning("Nudged {Count} task(s) with no activity for {StalledAfter}: their next recheck was lost", stalled.Count, stalledAfter);
+    }
+}
