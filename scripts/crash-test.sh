@@ -32,21 +32,14 @@ run_id="crash$(date +%s)"
 work="$PWD/.run/$run_id"
 APPS_LOG_DIR="$work/logs"
 mkdir -p "$work"
-rmq_api() { curl -fsS -u guest:guest -H 'content-type: application/json' "$@"; }
-psql_admin() { PGPASSWORD=platform psql -h 127.0.0.1 -U platform -d platform -qtAX -c "$1"; }
-rmq_api -X PUT "http://127.0.0.1:15672/api/vhosts/$run_id" >/dev/null
-rmq_api -X PUT "http://127.0.0.1:15672/api/permissions/$run_id/guest" -d '{"configure":".*","write":".*","read":".*"}' >/dev/null
-psql_admin "CREATE DATABASE $run_id"
+create_sandbox "$run_id"
 cleanup() {
   stop_all_apps
   scripts/infra.sh up >/dev/null 2>&1 || true
-  rmq_api -X DELETE "http://127.0.0.1:15672/api/vhosts/$run_id" >/dev/null 2>&1 || true
-  psql_admin "DROP DATABASE IF EXISTS $run_id WITH (FORCE)" >/dev/null 2>&1 || true
+  drop_sandbox "$run_id"
 }
 trap cleanup EXIT
 
-export RabbitMq__Host=127.0.0.1 RabbitMq__VirtualHost=$run_id
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=5432;Username=platform;Password=platform;Database=$run_id"
 export Archive__Root="$work/archive" Archive__AllowedHosts__0=127.0.0.1:5090 Logging__LogLevel__Default=Warning
 export Polling__FirstRecheckSeconds=2 Polling__RecheckIntervalSeconds=2 Polling__MaxRecheckIntervalSeconds=4
 export Polling__CheckTimeoutSeconds=20 Polling__StalledAfterSeconds=15 Submitter__StaleSubmitMinutes=0.5
@@ -103,6 +96,5 @@ printf '%-34s %s\n' "requests sent" "$requests" "instances per service" "$instan
 json=$(jq -nc --argjson r "$requests" --argjson t "$terminal" --argjson l "$lost" --argjson s "$max_submits" \
   --argjson a "$max_archives" --argjson d "$drain" \
   '{requests:$r, terminal:$t, lost:$l, max_submits_per_request:$s, max_archives_per_request:$a, drain_s:$d}')
-rmq_api -X DELETE "http://127.0.0.1:15672/api/queues/$run_id/crash-driver" >/dev/null 2>&1 || true
 echo "$json"
 [ "$load_rc" -eq 0 ] && [ "$lost" -eq 0 ] && [ "$terminal" -eq "$requests" ] && [ "$max_submits" -le 1 ] && [ "$max_archives" -le 1 ]

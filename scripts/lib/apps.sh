@@ -52,3 +52,21 @@ export_demo_keys() {
     export "$var"="${!var:-demo-key-not-secret}"
   done
 }
+
+# A private RabbitMQ virtual host and PostgreSQL database named NAME, so a run starts empty and, with
+# drop_sandbox, leaves nothing behind. Exports the connection settings the apps read.
+rmq_api() { curl -fsS -u guest:guest -H 'content-type: application/json' "$@"; }
+psql_admin() { PGPASSWORD=platform psql -h 127.0.0.1 -U platform -d platform -qtAX -c "$1"; }
+
+create_sandbox() { # NAME
+  rmq_api -X PUT "http://127.0.0.1:15672/api/vhosts/$1" >/dev/null
+  rmq_api -X PUT "http://127.0.0.1:15672/api/permissions/$1/guest" -d '{"configure":".*","write":".*","read":".*"}' >/dev/null
+  psql_admin "CREATE DATABASE $1"
+  export RabbitMq__Host=127.0.0.1 RabbitMq__VirtualHost=$1
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=5432;Username=platform;Password=platform;Database=$1"
+}
+
+drop_sandbox() { # NAME
+  rmq_api -X DELETE "http://127.0.0.1:15672/api/vhosts/$1" >/dev/null 2>&1 || true
+  psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true
+}

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using VideoPlatform.Archiver.Download;
+using VideoPlatform.Archiver.Safety;
 using VideoPlatform.Archiver.Storage;
 using VideoPlatform.ServiceDefaults;
 
@@ -9,8 +12,10 @@ public static class ArchiverRegistration
     {
         builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IVideoStorage, FileSystemVideoStorage>();
+        builder.Services.AddSingleton(sp => new SourcePolicy(HostAllowList.Parse(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.AllowedHosts)));
         // The per-download timeout is applied inside the downloader; the client's own would cut long videos short.
-        builder.Services.AddHttpClient<VideoDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient<VideoDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler.Create(sp.GetRequiredService<SourcePolicy>()));
         builder.AddPlatformBus(x => x.AddConsumer<TaskCompletedConsumer>());
         return builder;
     }

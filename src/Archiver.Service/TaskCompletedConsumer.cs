@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Archiver.Download;
+using VideoPlatform.Archiver.Safety;
 using VideoPlatform.Archiver.Storage;
 using VideoPlatform.Contracts;
 using VideoPlatform.ServiceDefaults;
@@ -17,9 +19,6 @@ public sealed class TaskCompletedConsumer(
     IOptions<ArchiveOptions> options,
     ILogger<TaskCompletedConsumer> logger) : IConsumer<TaskCompleted>
 {
-    /// <summary>Below this much link lifetime left, a late archive is an operator's problem right now.</summary>
-    private static readonly TimeSpan ExpiryAlarm = TimeSpan.FromHours(1);
-
     public async Task Consume(ConsumeContext<TaskCompleted> context)
     {
         var task = context.Message;
@@ -37,16 +36,20 @@ public sealed class TaskCompletedConsumer(
                 try
                 {
                     stored = await ArchiveAsync(task, index, video, context.CancellationToken);
+                    ArchiverTelemetry.Archived(stored.Sidecar);
                 }
                 catch (ArchiveException e)
                 {
-                    logger.LogError("Could not archive video {Index} of {RequestId} from {Provider}: {Reason}", index, task.RequestId, task.Provider, e.Message);
+                    ArchiverTelemetry.Failed(task, e.Code);
+                    logger.LogError("Could not archive video {Index} of {RequestId} from {Provider}: {ReasonCode}: {Reason}",
+                        index, task.RequestId, task.Provider, e.Code, e.Message);
                     await context.Publish(new ArchiveFailed
                     {
                         RequestId = task.RequestId,
                         Provider = task.Provider,
                         ProviderTaskId = task.ProviderTaskId,
                         SourceUrl = video.Url,
+                        ReasonCode = e.Code,
                         Reason = e.Message,
                         FailedAt = DateTimeOffset.UtcNow,
                     });
@@ -70,44 +73,44 @@ public sealed class TaskCompletedConsumer(
 
     private async Task<StoredVideo> ArchiveAsync(TaskCompleted task, int index, VideoResult video, CancellationToken ct)
     {
-        if (!Uri.TryCreate(video.Url, UriKind.Absolute, out var source) || source.Scheme is not ("http" or "https"))
-            throw new ArchiveException($"'{video.Url}' is not an http(s) URL", transient: false);
-        if (video.ExpiresAt is { } expiresAt && expiresAt - DateTimeOffset.UtcNow < ExpiryAlarm)
-            logger.LogError("Link for {RequestId} expires at {ExpiresAt:O}, in under {Alarm}: archiving now", task.RequestId, expiresAt, ExpiryAlarm);
+        if (!Uri.TryCreate(video.Url, UriKind.Absolute, out var source))
+            throw new ArchiveException(ArchiveFailureReasons.SourceRefused, $"'{video.Url}' is not an absolute URL");
+        AlarmIfExpiring(task, video, source);
 
-        var attempts = options.Value.Attempts;
-        for (var attempt = 1; ; attempt++)
+        var temporary = storage.NewTemporaryPath(task.RequestId, index);
+        try
         {
-            var temporary = storage.NewTemporaryPath(task.RequestId, index);
-            try
+            var result = await downloader.DownloadAsync(source, temporary, ct);
+            return storage.Commit(temporary, new VideoSidecar
             {
-                var result = await downloader.DownloadAsync(source, temporary, ct);
-                return storage.Commit(temporary, new VideoSidecar
-                {
-                    RequestId = task.RequestId,
-                    Index = index,
-                    Provider = task.Provider,
-                    Model = task.Model,
-                    ProviderTaskId = task.ProviderTaskId,
-                    SourceUrl = video.Url,
-                    SourceExpiresAt = video.ExpiresAt,
-                    SizeBytes = result.SizeBytes,
-                    Sha256 = result.Sha256,
-                    Format = result.Format,
-                    CompletedAt = task.CompletedAt,
-                    ArchivedAt = DateTimeOffset.UtcNow,
-                    DownloadSeconds = result.Elapsed.TotalSeconds,
-                }, result.Format);
-            }
-            catch (ArchiveException e) when (e.Transient && attempt < attempts)
-            {
-                logger.LogWarning("Attempt {Attempt} of {Attempts} to archive {RequestId} failed: {Reason}", attempt, attempts, task.RequestId, e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+                RequestId = task.RequestId,
+                Index = index,
+                Provider = task.Provider,
+                Model = task.Model,
+                ProviderTaskId = task.ProviderTaskId,
+                SourceUrl = video.Url,
+                SourceExpiresAt = video.ExpiresAt,
+                SizeBytes = result.SizeBytes,
+                Sha256 = result.Sha256,
+                Format = result.Format,
+                CompletedAt = task.CompletedAt,
+                ArchivedAt = DateTimeOffset.UtcNow,
+                DownloadSeconds = result.Elapsed.TotalSeconds,
+            }, result.Format);
         }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>A link about to expire takes a paid-for video with it: worth waking someone before it is too late.</summary>
+    private void AlarmIfExpiring(TaskCompleted task, VideoResult video, Uri source)
+    {
+        var alarm = TimeSpan.FromMinutes(options.Value.ExpiryAlarmMinutes);
+        if (video.ExpiresAt is not { } expiresAt || expiresAt - DateTimeOffset.UtcNow >= alarm)
+            return;
+        logger.LogCritical("Link {Source} of {RequestId} from {Provider} expires at {ExpiresAt:O}, in under {Alarm}: archiving it now",
+            SourcePolicy.Describe(source), task.RequestId, task.Provider, expiresAt, alarm);
     }
 }

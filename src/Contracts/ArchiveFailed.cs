@@ -15,7 +15,10 @@ public record ArchiveFailed
     /// <summary>The URL that could not be archived.</summary>
     public required string SourceUrl { get; init; }
 
-    /// <summary>What went wrong.</summary>
+    /// <summary>A stable code from <see cref="ArchiveFailureReasons"/>.</summary>
+    public required string ReasonCode { get; init; }
+
+    /// <summary>What went wrong, in words (the source's status and, when short, its answer).</summary>
     public required string Reason { get; init; }
 
     /// <summary>When the archiver gave up.</summary>

@@ -22,6 +22,7 @@ public static class PollerRegistration
         builder.Services.AddSingleton<IScheduledMessageStore, PostgresScheduledMessageStore>();
         builder.Services.AddHostedService<ScheduledMessageDispatcher>();
         builder.Services.AddHostedService<StalledTaskWatchdog>();
+        builder.Services.AddHostedService<TasksInFlightGauge>();
         builder.Services.AddVideoProviders();
 
         builder.AddPlatformBus(x =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Providers.EvoLink;
+using VideoPlatform.Providers.Http;
 using VideoPlatform.Providers.Modellix;
 using VideoPlatform.Providers.MyRouter;
 
@@ -11,23 +12,27 @@ public static class ProvidersRegistration
     /// <summary>
     /// Registers every provider endpoint and its typed HTTP client. Each provider reads
     /// <c>Providers:&lt;Name&gt;</c> (BaseUrl, ApiKey, timeouts) and fails at start when its BaseUrl is missing.
+    /// Every call is counted by status code (<see cref="ProviderCallMetricsHandler"/>).
     /// </summary>
     public static IServiceCollection AddVideoProviders(this IServiceCollection services)
     {
         AddProviderOptions(services, ModellixApiClient.Name);
         // Timeouts are per call (submit vs query) inside the clients, so the factory's own timeout is off.
-        services.AddHttpClient<IModellixApi, ModellixApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<IModellixApi, ModellixApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("modellix"));
         // Transient: adapters hold a typed client, whose handler the factory must stay free to rotate.
         services.AddTransient<IVideoModel, KlingV3ImageToVideo>();
         services.AddTransient<IVideoModel, KlingV16MultiImageToVideo>();
         services.AddTransient<IVideoModel, KlingVideoO1>();
 
         AddProviderOptions(services, MyRouterApiClient.Name);
-        services.AddHttpClient<IMyRouterApi, MyRouterApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<IMyRouterApi, MyRouterApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("myrouter"));
         services.AddTransient<IVideoModel, KlingV30ProImageToVideo>();
 
         AddProviderOptions(services, EvoLinkApiClient.Name);
-        services.AddHttpClient<IEvoLinkApi, EvoLinkApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<IEvoLinkApi, EvoLinkApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("evolink"));
         services.AddTransient<IVideoModel, EvoLinkKlingV3ImageToVideo>();
 
         services.AddTransient<VideoModelCatalog>();

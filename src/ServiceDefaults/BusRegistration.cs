@@ -10,7 +10,7 @@ public static class BusRegistration
     /// <summary>
     /// MassTransit on RabbitMQ with the platform's conventions: kebab-case queues named after their consumers,
     /// durable quorum queues, publisher confirms, retries then the <c>_error</c> queue, and events published
-    /// only after a consumer succeeds (in-memory outbox).
+    /// only after a consumer succeeds (in-memory outbox); every consumer logs inside a RequestId scope.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformBus(
         this IHostApplicationBuilder builder,
@@ -31,6 +31,7 @@ public static class BusRegistration
             {
                 x.UsingInMemory((context, cfg) =>
                 {
+                    cfg.UseConsumeFilter(typeof(RequestIdScopeFilter<>), context);
                     configureBus?.Invoke(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -45,6 +46,7 @@ public static class BusRegistration
                     h.Password(rabbit.Password);
                     h.PublisherConfirmation = true;
                 });
+                cfg.UseConsumeFilter(typeof(RequestIdScopeFilter<>), context);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });

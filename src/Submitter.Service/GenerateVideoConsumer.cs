@@ -29,6 +29,7 @@ public sealed class GenerateVideoConsumer(
         if (violations.Count > 0)
         {
             await context.Publish(Rejections.For(command, violations));
+            SubmitterTelemetry.Rejected(model, violations);
             logger.LogWarning("Rejected {RequestId}: {Reason}", command.RequestId, Rejections.Describe(violations));
             return;
         }
@@ -53,7 +54,7 @@ public sealed class GenerateVideoConsumer(
                 SubmittedAt = DateTimeOffset.UtcNow,
                 EstimatedSeconds = outcome.EstimatedSeconds,
             });
-            Activity.Current?.SetTag(PlatformTelemetry.Tags.ProviderTaskId, outcome.ProviderTaskId);
+            SubmitterTelemetry.Submitted(outcome.ProviderTaskId!);
             logger.LogInformation("Submitted {RequestId} to {Provider} {Model} as {ProviderTaskId}",
                 command.RequestId, model.Provider, model.Model, outcome.ProviderTaskId);
             return;
@@ -61,6 +62,7 @@ public sealed class GenerateVideoConsumer(
 
         var (code, reason) = SubmitFailures.Describe(outcome);
         await store.MarkFailedAsync(command.RequestId, code, reason, context.CancellationToken);
+        SubmitterTelemetry.SubmitFailed(model, code);
         await context.Publish(new TaskFailed
         {
             RequestId = command.RequestId,

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Intake;
 
 namespace VideoPlatform.Submitter;
@@ -50,6 +51,7 @@ public sealed class StaleSubmitSweeper(
                 FailedAt = DateTimeOffset.UtcNow,
             }, ct);
             await store.MarkFailedAsync(stale.RequestId, FailureReasons.SubmitUnknown, reason, ct);
+            PlatformMetrics.RequestFinished(stale.Provider, stale.Model, PlatformMetrics.Outcomes.Failed, FailureReasons.SubmitUnknown);
             logger.LogWarning("Request {RequestId} was cut off mid-submit; failed it as {ReasonCode}", stale.RequestId, FailureReasons.SubmitUnknown);
         }
     }

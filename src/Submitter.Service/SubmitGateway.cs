@@ -16,7 +16,7 @@ public sealed class SubmitGateway(IOptions<SubmitterOptions> options, TimeProvid
         var maxWait = TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
         for (var attempt = 1; ; attempt++)
         {
-            var outcome = await model.SubmitAsync(command.RequestId, command.Options ?? new VideoOptions(), cancellationToken);
+            var outcome = await SubmitOnceAsync(model, command, attempt, cancellationToken);
             if (outcome.Kind != SubmitOutcomeKind.Retryable || attempt >= settings.RetryableAttempts)
                 return outcome;
 
@@ -27,5 +27,13 @@ public sealed class SubmitGateway(IOptions<SubmitterOptions> options, TimeProvid
                 model.Provider, command.RequestId, outcome.Message, wait);
             await Task.Delay(wait, time, cancellationToken);
         }
+    }
+
+    private static async Task<SubmitOutcome> SubmitOnceAsync(IVideoModel model, GenerateVideo command, int attempt, CancellationToken cancellationToken)
+    {
+        using var span = SubmitterTelemetry.StartSubmit(model, command, attempt);
+        var outcome = await model.SubmitAsync(command.RequestId, command.Options ?? new VideoOptions(), cancellationToken);
+        SubmitterTelemetry.Answered(span, outcome);
+        return outcome;
     }
 }

@@ -128,22 +128,6 @@ public class When_the_submit_answer_is_lost(PlatformFixture platform)
     }
 }
 
-[Collection(PlatformCollection.Name)]
-public class When_the_result_link_serves_a_web_page(PlatformFixture platform)
-{
-    [Fact]
-    public async Task Should_not_archive_it_and_publish_archive_failed()
-    {
-        var id = Guid.NewGuid();
-
-        await platform.Bus.Publish(Requests.KlingV3(id, "a broken link [sim:media-html]"));
-
-        var failed = await platform.Events.WaitForAsync<ArchiveFailed>(id);
-        failed.Reason.ShouldContain("not a video");
-        platform.Events.All<VideoArchived>(id).ShouldBeEmpty();
-    }
-}
-
 internal static class Requests
 {
     public static GenerateVideo KlingV3(Guid id, string prompt) => new()

@@ -13,12 +13,14 @@ public sealed class StatsTests
         (await ProviderCase.EvoLink.SubmitAsync(client, requestId: "req-2")).Dispose();
         (await ProviderCase.MyRouter.SubmitAsync(client)).Dispose();
         (await client.GetAsync(ProviderCase.EvoLink.QueryPath("task-unified-0-nosuchid"))).Dispose();
+        (await client.GetAsync("/media/large/20000.mp4")).Dispose();
 
         var stats = await simulator.StatsAsync();
         stats.Submits.ShouldBe(4);
         stats.SubmitsByRequest.ShouldBe(new Dictionary<string, int> { ["req-1"] = 2, ["req-2"] = 1 }, ignoreOrder: true);
         stats.Queries.ShouldBe(1);
         stats.Tasks.ShouldBe(3);
+        stats.MediaRequests.Keys.ShouldBe(["/media/large/20000.mp4"]);
 
         using var reset = await client.PostAsync("/_sim/reset", null);
         reset.IsSuccessStatusCode.ShouldBeTrue();
@@ -27,6 +29,7 @@ public sealed class StatsTests
         cleared.SubmitsByRequest.ShouldBeEmpty();
         cleared.Queries.ShouldBe(0);
         cleared.Tasks.ShouldBe(0);
+        cleared.MediaRequests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -37,6 +40,6 @@ public sealed class StatsTests
 
         var stats = await (await client.GetAsync("/_sim/stats")).JsonAsync();
 
-        stats.EnumerateObject().Select(p => p.Name).ShouldBe(["submits", "submitsByRequest", "queries", "tasks"]);
+        stats.EnumerateObject().Select(p => p.Name).ShouldBe(["submits", "submitsByRequest", "queries", "tasks", "mediaRequests"]);
     }
 }

@@ -1,103 +1,108 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Archiver.Storage;
+using VideoPlatform.Archiver.Safety;
+using VideoPlatform.Contracts;
 
-namespace VideoPlatform.Archiver;
+namespace VideoPlatform.Archiver.Download;
 
 /// <summary>
-/// Streams one video to a file while hashing it, never holding it in memory, and checks that it is complete
-/// and really a video container.
+/// Streams one video to a file while hashing it, never holding it in memory. Transient failures are retried with
+/// a doubling wait, resuming with a Range request where the source allows it, all within one overall timeout;
+/// the result is checked to be a complete video container before anyone may call it archived.
 /// </summary>
-public sealed class VideoDownloader(HttpClient http, IOptions<ArchiveOptions> options)
+public sealed class VideoDownloader(HttpClient http, SourcePolicy policy, IOptions<ArchiveOptions> options, ILogger<VideoDownloader> logger)
 {
-    private const int BufferSize = 1 << 20;
-
     public async Task<DownloadResult> DownloadAsync(Uri source, string targetPath, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var started = Stopwatch.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.DownloadTimeoutSeconds));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(settings.DownloadTimeoutSeconds));
+        await using var partial = new PartialDownload(targetPath, settings.MaxBytes);
+        var request = new SourceRequest(http, policy);
         try
         {
-            using var response = await http.GetAsync(source, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            EnsureUsable(response, settings.MaxBytes);
-            await using var content = await response.Content.ReadAsStreamAsync(timeout.Token);
-            var (size, sha256, header) = await CopyAsync(content, targetPath, settings.MaxBytes, timeout.Token);
-
-            if (response.Content.Headers.ContentLength is { } expected && expected != size)
-                throw new ArchiveException($"download ended after {size} of {expected} bytes", transient: true);
-            var format = VideoFormat.Detect(header)
-                ?? throw new ArchiveException(
-                    $"content is not a video container (Content-Type {response.Content.Headers.ContentType?.MediaType ?? "none"}, first bytes {Convert.ToHexString(header)})",
-                    transient: false);
-            return new DownloadResult(size, sha256, format, Stopwatch.GetElapsedTime(started));
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ArchiveException($"download failed: {e.Message}", transient: true);
-        }
-        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ArchiveException($"download cut off: {e.Message}", transient: true);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ArchiveException($"download took longer than {settings.DownloadTimeoutSeconds} s", transient: true);
-        }
-    }
-
-    private static void EnsureUsable(HttpResponseMessage response, long maxBytes)
-    {
-        var status = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode)
-        {
-            var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            var hint = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Gone
-                ? " (the link has probably expired)"
-                : "";
-            throw new ArchiveException($"source answered {status} {response.ReasonPhrase}{hint}", transient);
-        }
-        if (response.Content.Headers.ContentLength > maxBytes)
-            throw new ArchiveException($"video is {response.Content.Headers.ContentLength} bytes, over the {maxBytes}-byte limit", transient: false);
-    }
-
-    private static async Task<(long Size, string Sha256, byte[] Header)> CopyAsync(Stream content, string targetPath, long maxBytes, CancellationToken ct)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using var target = new FileStream(targetPath, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
-            var header = new byte[VideoFormat.HeaderLength];
-            var headerLength = 0;
-            long size = 0;
-            int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), ct)) > 0)
+            for (var failures = 0; ;)
             {
-                size += read;
-                if (size > maxBytes)
-                    throw new ArchiveException($"video exceeds the {maxBytes}-byte limit", transient: false);
-                if (headerLength < header.Length)
+                var receivedBefore = partial.Received;
+                try
                 {
-                    var take = Math.Min(read, header.Length - headerLength);
-                    buffer.AsSpan(0, take).CopyTo(header.AsSpan(headerLength));
-                    headerLength += take;
+                    await TryOnceAsync(request, source, partial, settings.MaxBytes, deadline.Token);
+                    return await partial.FinishAsync(Stopwatch.GetElapsedTime(started));
                 }
-                hash.AppendData(buffer, 0, read);
-                await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                catch (ArchiveException e) when (e.Transient)
+                {
+                    failures = partial.Received > receivedBefore ? 1 : failures + 1;
+                    if (failures >= settings.Attempts)
+                        throw new ArchiveException(e.Code, $"{e.Message} (gave up after {failures} failed tries in a row)");
+                    var delay = RetryDelay(failures, settings);
+                    logger.LogWarning("Downloading {Source} failed ({Reason}, {Failures} in a row); retrying in {Delay} from byte {Offset}",
+                        SourcePolicy.Describe(source), e.Message, failures, delay, partial.Length);
+                    await Task.Delay(delay, deadline.Token);
+                }
             }
-            await target.FlushAsync(ct);
-            return (size, Convert.ToHexStringLower(hash.GetHashAndReset()), header[..headerLength]);
         }
-        finally
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            throw new ArchiveException(ArchiveFailureReasons.TimedOut,
+                $"download took longer than {settings.DownloadTimeoutSeconds} s ({partial.Length} bytes received)");
         }
     }
-}
 
-public sealed record DownloadResult(long SizeBytes, string Sha256, string Format, TimeSpan Elapsed);
+    private async Task TryOnceAsync(SourceRequest request, Uri source, PartialDownload partial, long maxBytes, CancellationToken cancellationToken)
+    {
+        var from = partial.Length;
+        using var response = await request.SendAsync(source, from, partial.Validator, cancellationToken);
+        var content = response.Content.Headers;
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.PartialContent when from > 0 && content.ContentRange is { HasRange: true } range && range.From == from
+                && range.Length is { } total && (partial.ExpectedLength ?? total) == total:
+                partial.Expect(total);
+                break;
+            case HttpStatusCode.OK:
+                if (from > 0)
+                    logger.LogInformation("{Source} did not resume at byte {Offset}; downloading it again from the start", SourcePolicy.Describe(source), from);
+                await partial.RestartAsync(content.ContentLength, Validator(response), content.ContentType?.MediaType);
+                break;
+            case HttpStatusCode.PartialContent or HttpStatusCode.RequestedRangeNotSatisfiable when from > 0:
+                await partial.RestartAsync(null, null, null);
+                throw new ArchiveException(ArchiveFailureReasons.DownloadFailed,
+                    $"source answered {(int)response.StatusCode} with range {content.ContentRange} to a resume at byte {from}; starting over", transient: true);
+            default:
+                throw await FailureAsync(response, cancellationToken);
+        }
+
+        if (partial.ExpectedLength > maxBytes)
+            throw new ArchiveException(ArchiveFailureReasons.TooLarge, $"video is {partial.ExpectedLength} bytes, over the {maxBytes}-byte limit");
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await partial.AppendAsync(body, cancellationToken);
+        if (partial.ExpectedLength is { } expected && partial.Length != expected)
+            throw new ArchiveException(ArchiveFailureReasons.DownloadFailed, $"download ended after {partial.Length} of {expected} bytes", transient: true);
+    }
+
+    /// <summary>Only a strong validator may guard a resume (RFC 9110 §13.1.5).</summary>
+    private static RangeConditionHeaderValue? Validator(HttpResponseMessage response) =>
+        response.Headers.ETag is { IsWeak: false } etag ? new(etag)
+        : response.Content.Headers.LastModified is { } lastModified ? new(lastModified)
+        : null;
+
+    private static async Task<ArchiveException> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = $"source answered {(int)response.StatusCode} {response.ReasonPhrase}";
+        var said = await SourceAnswer.ReadAsync(response, cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone =>
+                new ArchiveException(ArchiveFailureReasons.LinkExpired, $"{status}: the link has probably expired{said}"),
+            >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests =>
+                new ArchiveException(ArchiveFailureReasons.DownloadFailed, $"{status}{said}", transient: true),
+            _ => new ArchiveException(ArchiveFailureReasons.DownloadFailed, $"{status}{said}"),
+        };
+    }
+
+    private static TimeSpan RetryDelay(int failures, ArchiveOptions settings) => TimeSpan.FromMilliseconds(
+        Math.Min(settings.RetryDelayMilliseconds * Math.Pow(2, failures - 1), settings.MaxRetryDelaySeconds * 1000.0));
+}

@@ -63,30 +63,31 @@ public sealed class PostgresScheduledMessageStore(NpgsqlDataSource dataSource) :
         if (due.Count == 0)
             return 0;
 
-        var sent = new List<Guid>();
-        var failed = new List<Guid>();
-        foreach (var message in due)
+        // Sent concurrently: each send waits for the broker's publisher confirm, so one at a time caps the rate.
+        var outcomes = await Task.WhenAll(due.Select(async message =>
         {
             try
             {
                 await send(message, cancellationToken);
-                sent.Add(message.TokenId);
+                return (message.TokenId, Sent: true);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One undeliverable message must not hold back the batch: it waits and is tried again.
                 onSendFailed(message, e);
-                failed.Add(message.TokenId);
+                return (message.TokenId, Sent: false);
             }
-        }
+        }));
+        var sent = outcomes.Where(o => o.Sent).Select(o => o.TokenId).ToArray();
+        var failed = outcomes.Where(o => !o.Sent).Select(o => o.TokenId).ToArray();
 
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM scheduled_messages WHERE token_id = ANY(@sent)",
-            new { sent = sent.ToArray() }, transaction, cancellationToken: cancellationToken));
-        if (failed.Count > 0)
+            new { sent }, transaction, cancellationToken: cancellationToken));
+        if (failed.Length > 0)
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE scheduled_messages SET due_at = now() + @retryDelay WHERE token_id = ANY(@failed)",
-                new { failed = failed.ToArray(), retryDelay = RetryDelay }, transaction, cancellationToken: cancellationToken));
+                new { failed, retryDelay = RetryDelay }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return due.Count;
     }

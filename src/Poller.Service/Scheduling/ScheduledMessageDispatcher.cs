@@ -39,6 +39,7 @@ public sealed class ScheduledMessageDispatcher(
 
     private async Task SendAsync(ScheduledMessage message, CancellationToken cancellationToken)
     {
+        using var span = DispatchTelemetry.StartDispatch(message);
         var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
         await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message), cancellationToken);
     }

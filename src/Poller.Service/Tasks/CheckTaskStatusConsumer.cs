@@ -24,7 +24,7 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ILogger<C
                 FailureCode = "unknown_model",
                 FailureMessage = $"this poller has no adapter for {check.Provider} {check.Model}",
             }
-            : await model.QueryAsync(check.ProviderTaskId, context.CancellationToken);
+            : await QueryAsync(model, check, context.CancellationToken);
 
         if (status.State is ProviderTaskState.Unreachable or ProviderTaskState.Unknown or ProviderTaskState.NotFound)
             logger.LogInformation("{Provider} task {ProviderTaskId} of {RequestId}: {State} {Detail}",
@@ -43,5 +43,18 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ILogger<C
             RetryAfterSeconds = status.RetryAfter?.TotalSeconds,
             ObservedAt = DateTimeOffset.UtcNow,
         });
+    }
+
+    /// <summary>Our own span around the query, saying what the answer meant; the HTTP span beneath has only its status code.</summary>
+    private static async Task<ProviderTaskStatus> QueryAsync(IVideoModel model, CheckTaskStatus check, CancellationToken cancellationToken)
+    {
+        using var span = PlatformTelemetry.ActivitySource.StartActivity("provider query")
+            ?.SetTag(PlatformTelemetry.Tags.RequestId, check.RequestId)
+            .SetTag(PlatformTelemetry.Tags.Provider, model.Provider)
+            .SetTag(PlatformTelemetry.Tags.Model, model.Model)
+            .SetTag(PlatformTelemetry.Tags.ProviderTaskId, check.ProviderTaskId);
+        var status = await model.QueryAsync(check.ProviderTaskId, cancellationToken);
+        span?.SetTag(PlatformTelemetry.Tags.Outcome, status.State.ToString());
+        return status;
     }
 }

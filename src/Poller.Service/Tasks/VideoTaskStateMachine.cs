@@ -16,6 +16,9 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     {
         var polling = options.Value;
         InstanceState(x => x.CurrentState);
+        var telemetry = new VideoTaskTelemetry();
+        ConnectEventObserver(telemetry);
+        ConnectStateObserver(telemetry);
 
         Event(() => Submitted, e => e.CorrelateById(m => m.Message.RequestId));
         Event(() => StatusObserved, e =>

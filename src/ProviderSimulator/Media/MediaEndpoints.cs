@@ -1,4 +1,9 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using ProviderSimulator.Api;
+using ProviderSimulator.EvoLink;
+using ProviderSimulator.Modellix;
+using ProviderSimulator.MyRouter;
 using ProviderSimulator.Tasks;
 
 namespace ProviderSimulator.Media;
@@ -6,20 +11,78 @@ namespace ProviderSimulator.Media;
 /// <summary>Result downloads. Like a provider's CDN link, they need no API key.</summary>
 public static class MediaEndpoints
 {
+    /// <summary>
+    /// Where a <c>media-redirect-internal</c> link sends the client: the cloud metadata service, the classic target
+    /// of a crafted URL. A client must refuse it without connecting; nothing listens there on a test machine.
+    /// </summary>
+    public const string InternalTarget = "http://169.254.169.254/latest/meta-data/iam/security-credentials/";
+
     // What a CDN or gateway in front of storage answers when the object is gone: a 200 the client must not archive.
     private const string ErrorPage =
         "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>The requested file is unavailable</h1></body></html>";
 
-    public static string UrlFor(HttpRequest request, SimTask task) => request.Absolute($"/media/{task.Id}.mp4");
+    public static string UrlFor(HttpRequest request, SimTask task) => task.Behaviors.HasFlag(Behavior.MediaLarge)
+        ? request.Absolute(LargePath(request.HttpContext.RequestServices.GetRequiredService<IOptions<SimulatorOptions>>().Value.LargeMediaBytes))
+        : request.Absolute($"/media/{task.Id}.mp4");
+
+    public static string LargePath(long sizeBytes) => $"/media/large/{sizeBytes}.mp4";
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{taskId}.mp4", (string taskId, TaskStore store) => store.Find(taskId) switch
+        var media = app.MapGroup("/media");
+        media.AddEndpointFilter((context, next) =>
         {
-            null => Results.NotFound(),
-            var task when task.Behaviors.HasFlag(Behavior.MediaHtml) => Results.Content(ErrorPage, "text/html"),
-            _ => Results.Bytes(SampleVideo.Bytes, "video/mp4", enableRangeProcessing: true),
+            var request = context.HttpContext.Request;
+            context.HttpContext.RequestServices.GetRequiredService<TaskStore>().CountMedia(request.Path, request.Headers.Range.ToString());
+            return next(context);
         });
+        media.MapGet("/{taskId}.mp4", TaskVideoAsync);
+        media.MapGet("/large/{sizeBytes:long}.mp4", (long sizeBytes) => LargeVideo.Create(sizeBytes) is { } video
+            ? Results.Stream(video, "video/mp4", entityTag: new EntityTagHeaderValue($"\"large-{sizeBytes}\""), enableRangeProcessing: true)
+            : Results.NotFound());
         return app;
     }
+
+    private static async Task<IResult> TaskVideoAsync(HttpContext http, string taskId, TaskStore store)
+    {
+        var task = store.Find(taskId);
+        if (task is null)
+            return Results.NotFound();
+        if (task.Behaviors.HasFlag(Behavior.MediaHtml))
+            return Results.Content(ErrorPage, "text/html");
+        if (task.Behaviors.HasFlag(Behavior.MediaExpired))
+            return DialectOf(task.Provider).Error(http.Response, ErrorKind.NotFound, "the result has expired");
+        if (task.Behaviors.HasFlag(Behavior.MediaRedirectInternal))
+            return Results.Redirect(InternalTarget);
+        if (task.TakeMediaCut())
+        {
+            await CutHalfWayAsync(http);
+            return Results.Empty;
+        }
+        return Results.Bytes(SampleVideo.Bytes, "video/mp4", entityTag: SampleVideo.ETag, enableRangeProcessing: true);
+    }
+
+    /// <summary>
+    /// Announces the whole clip, sends half of it and drops the connection, as a flaky CDN edge does. Ending the
+    /// response short of its Content-Length makes Kestrel send what was written, then close the connection (and log
+    /// the mismatch as an error); an abort could discard bytes still buffered, and the client must hold exactly half.
+    /// </summary>
+    private static async Task CutHalfWayAsync(HttpContext http)
+    {
+        var response = http.Response;
+        response.ContentType = "video/mp4";
+        response.ContentLength = SampleVideo.Bytes.Length;
+        response.Headers.AcceptRanges = "bytes";
+        response.Headers.ETag = SampleVideo.ETag.ToString();
+        await response.Body.WriteAsync(SampleVideo.Bytes.AsMemory(0, SampleVideo.Bytes.Length / 2), http.RequestAborted);
+        await response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    private static IProviderDialect DialectOf(Provider provider) => provider switch
+    {
+        Provider.Modellix => ModellixDialect.Instance,
+        Provider.MyRouter => MyRouterDialect.Instance,
+        Provider.EvoLink => EvoLinkDialect.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
 namespace ProviderSimulator.Media;
 
 /// <summary>
@@ -12,6 +15,9 @@ public static class SampleVideo
     private const string ResourceName = "ProviderSimulator.Media.sample.mp4";
 
     public static readonly byte[] Bytes = Load();
+
+    /// <summary>A strong validator, as CDNs send, so a resuming client can make its Range request conditional.</summary>
+    public static readonly EntityTagHeaderValue ETag = new($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes))[..16]}\"");
 
     private static byte[] Load()
     {

@@ -17,4 +17,13 @@ public sealed class SimulatorClient(string baseUrl)
     }
 
     public Task<byte[]> DownloadAsync(string url) => _http.GetByteArrayAsync(url);
+
+    /// <summary>The Range header of every media request for this URL's path, in order ("" for a plain GET).</summary>
+    public async Task<IReadOnlyList<string>> MediaRequestsAsync(string url)
+    {
+        var stats = await _http.GetFromJsonAsync<JsonElement>("/_sim/stats");
+        return stats.GetProperty("mediaRequests").TryGetProperty(new Uri(url).AbsolutePath, out var ranges)
+            ? ranges.EnumerateArray().Select(r => r.GetString()!).ToList()
+            : [];
+    }
 }
