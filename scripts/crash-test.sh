@@ -48,7 +48,7 @@ export_demo_keys
 sim=http://127.0.0.1:5090
 for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$sim"; done
 
-start_app simulator ProviderSimulator "$sim" Simulator__PendingSeconds=1 Simulator__GenerationSeconds=5
+start_app simulator ProviderSimulator "$sim" Simulator__PendingSeconds=2 Simulator__GenerationSeconds=20
 services=(submitter:Submitter.Service poller:Poller.Service archiver:Archiver.Service)
 port() { # service-index instance -> a loopback URL
   echo "http://127.0.0.1:$((5190 + 10 * $1 + $2))"
@@ -66,17 +66,18 @@ cli="$PWD/src/Platform.Cli/bin/Release/net10.0/platform-cli.dll"
 dotnet "$cli" load --requests "$requests" --queue "crash-driver" --timeout 600 >"$work/load.json" 2>"$work/load.log" &
 load_pid=$!
 
-# Chaos: the kills spread over the first ~40 s, RabbitMQ restarted after the third kill, PostgreSQL after the sixth.
+# Chaos while generation (20 s per task) is under way: kills 1–3 s apart, RabbitMQ restarted after the second
+# kill, PostgreSQL after the fifth.
 for k in $(seq 1 "$kills"); do
-  sleep "$((2 + RANDOM % 4))"
+  sleep "$((1 + RANDOM % 3))"
   s=$((RANDOM % 3)); i=$((1 + RANDOM % instances))
   key="${services[$s]%%:*}-$i"
   echo "t+$((SECONDS - started))s: SIGKILL $key" | tee -a "$work/chaos.log" >&2
   stop_app "$key" KILL
   sleep 1
   start_instance "$s" "$i"
-  if [ "$k" -eq 3 ]; then echo "t+$((SECONDS - started))s: restart RabbitMQ" | tee -a "$work/chaos.log" >&2; scripts/infra.sh restart rabbitmq >/dev/null; fi
-  if [ "$k" -eq 6 ]; then echo "t+$((SECONDS - started))s: restart PostgreSQL" | tee -a "$work/chaos.log" >&2; scripts/infra.sh restart postgres >/dev/null; fi
+  if [ "$k" -eq 2 ]; then echo "t+$((SECONDS - started))s: restart RabbitMQ" | tee -a "$work/chaos.log" >&2; scripts/infra.sh restart rabbitmq >/dev/null; fi
+  if [ "$k" -eq 5 ]; then echo "t+$((SECONDS - started))s: restart PostgreSQL" | tee -a "$work/chaos.log" >&2; scripts/infra.sh restart postgres >/dev/null; fi
 done
 
 load_rc=0

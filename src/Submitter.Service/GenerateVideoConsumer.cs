@@ -10,9 +10,12 @@ namespace VideoPlatform.Submitter;
 /// <summary>
 /// Validates a request against its endpoint's rules, records it, submits it once and says what happened.
 /// A redelivered or re-published command replays the recorded outcome instead of calling the provider again.
+/// Without a named provider it tries the configured route's endpoints in order, moving on only when one
+/// provably refused before accepting (429, 503, connect failure) or lacks balance.
 /// </summary>
 public sealed class GenerateVideoConsumer(
     VideoModelCatalog catalog,
+    ProviderRouter router,
     SubmissionStore store,
     SubmitGateway gateway,
     ILogger<GenerateVideoConsumer> logger) : IConsumer<GenerateVideo>
@@ -24,27 +27,29 @@ public sealed class GenerateVideoConsumer(
             .SetTag(PlatformTelemetry.Tags.Provider, command.Provider)
             .SetTag(PlatformTelemetry.Tags.Model, command.Model);
 
-        var model = catalog.Find(command.Provider, command.Model);
-        var violations = model?.Validate(command.Options ?? new VideoOptions()) ?? UnknownEndpoint(command);
-        if (violations.Count > 0)
+        var candidates = router.Candidates(command);
+        var options = command.Options ?? new VideoOptions();
+        var usable = candidates.Where(m => m.Validate(options).Count == 0).ToList();
+        if (usable.Count == 0)
         {
+            var violations = candidates.Count == 0 ? UnknownEndpoint(command) : candidates[0].Validate(options);
             await context.Publish(Rejections.For(command, violations));
-            SubmitterTelemetry.Rejected(model, violations);
+            SubmitterTelemetry.Rejected(candidates.FirstOrDefault(), violations);
             logger.LogWarning("Rejected {RequestId}: {Reason}", command.RequestId, Rejections.Describe(violations));
             return;
         }
 
-        var existing = await store.TryBeginAsync(command.RequestId, model!.Provider, model.Model, context.CancellationToken);
+        var existing = await store.TryBeginAsync(command.RequestId, usable[0].Provider, usable[0].Model, context.CancellationToken);
         if (existing is not null)
         {
             await ReplayAsync(context, existing);
             return;
         }
 
-        var outcome = await gateway.SubmitAsync(model, command, context.CancellationToken);
+        var (model, outcome) = await SubmitAlongRouteAsync(usable, command, context.CancellationToken);
         if (outcome.Kind == SubmitOutcomeKind.Accepted)
         {
-            await store.MarkSubmittedAsync(command.RequestId, outcome.ProviderTaskId!, outcome.EstimatedSeconds, context.CancellationToken);
+            await store.MarkSubmittedAsync(command.RequestId, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, context.CancellationToken);
             await context.Publish(new TaskSubmitted
             {
                 RequestId = command.RequestId,
@@ -73,6 +78,20 @@ public sealed class GenerateVideoConsumer(
             FailedAt = DateTimeOffset.UtcNow,
         });
         logger.LogWarning("Submit of {RequestId} to {Provider} failed: {ReasonCode} {Reason}", command.RequestId, model.Provider, code, reason);
+    }
+
+    private async Task<(IVideoModel Model, SubmitOutcome Outcome)> SubmitAlongRouteAsync(
+        IReadOnlyList<IVideoModel> route, GenerateVideo command, CancellationToken ct)
+    {
+        for (var i = 0; ; i++)
+        {
+            var outcome = await gateway.SubmitAsync(route[i], command, ct);
+            var movesOn = outcome.Kind is SubmitOutcomeKind.Retryable or SubmitOutcomeKind.InsufficientBalance;
+            if (!movesOn || i == route.Count - 1)
+                return (route[i], outcome);
+            logger.LogWarning("{Provider} did not take {RequestId} ({Message}); trying {Next}",
+                route[i].Provider, command.RequestId, outcome.Message, route[i + 1].Provider);
+        }
     }
 
     private async Task ReplayAsync(ConsumeContext context, Submission existing)
@@ -112,7 +131,12 @@ public sealed class GenerateVideoConsumer(
     private IReadOnlyList<RuleViolation> UnknownEndpoint(GenerateVideo command)
     {
         if (string.IsNullOrWhiteSpace(command.Provider))
-            return [new RuleViolation { Field = "provider", Rule = "required", Message = "provider is required (modellix, myrouter or evolink)" }];
+            return [new RuleViolation
+            {
+                Field = "model",
+                Rule = "unknown_route",
+                Message = $"no provider named and no route for '{command.Model}': name a provider (modellix, myrouter or evolink) or configure Routing:Routes:{command.Model}",
+            }];
         if (!catalog.KnowsProvider(command.Provider))
             return [new RuleViolation { Field = "provider", Rule = "unknown_provider", Message = $"unknown provider '{command.Provider}'" }];
         var known = string.Join(", ", catalog.All.Where(m => m.Provider.Equals(command.Provider.Trim(), StringComparison.OrdinalIgnoreCase)).Select(m => m.Model));

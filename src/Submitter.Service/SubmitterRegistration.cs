@@ -19,6 +19,8 @@ public static class SubmitterRegistration
         builder.Services.AddSingleton<SubmissionStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTransient<SubmitGateway>();
+        builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
+        builder.Services.AddTransient<ProviderRouter>();
         builder.Services.AddVideoProviders();
         builder.Services.AddHostedService<StaleSubmitSweeper>();
         builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>());

@@ -41,10 +41,15 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM submissions WHERE request_id = @requestId", new { requestId }, cancellationToken: ct));
     }
 
-    public Task MarkSubmittedAsync(Guid requestId, string providerTaskId, int? estimatedSeconds, CancellationToken ct) =>
+    /// <summary>Records the acceptance, with the endpoint that took it (routing may have moved past the first).</summary>
+    public Task MarkSubmittedAsync(Guid requestId, string provider, string model, string providerTaskId, int? estimatedSeconds, CancellationToken ct) =>
         ExecuteAsync(
-            "UPDATE submissions SET status = 'submitted', provider_task_id = @providerTaskId, estimated_seconds = @estimatedSeconds, updated_at = now() WHERE request_id = @requestId",
-            new { requestId, providerTaskId, estimatedSeconds }, ct);
+            """
+            UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
+                estimated_seconds = @estimatedSeconds, updated_at = now()
+            WHERE request_id = @requestId
+            """,
+            new { requestId, provider, model, providerTaskId, estimatedSeconds }, ct);
 
     public Task MarkFailedAsync(Guid requestId, string failureCode, string failureReason, CancellationToken ct) =>
         ExecuteAsync(
