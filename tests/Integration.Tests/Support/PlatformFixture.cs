@@ -43,20 +43,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         Simulator = new SimulatorClient(_simulator.Urls.First());
 
         _settings = ServiceSettings();
-        _services.Add(await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), _settings));
-        _services.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), _settings));
-        _services.Add(await StartServiceAsync("Archiver.Service", b => b.AddArchiver(), _settings));
-
-        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(TestInfrastructure.RabbitHost, Infrastructure.VirtualHost, h =>
-            {
-                h.Username(TestInfrastructure.RabbitUser);
-                h.Password(TestInfrastructure.RabbitPassword);
-            });
-            Events.Configure(cfg);
-        });
-        await _bus.StartAsync();
+        _services.Add(await ServiceHosts.StartAsync("Submitter.Service", b => b.AddSubmitter(), _settings));
+        _services.Add(await ServiceHosts.StartAsync("Poller.Service", b => b.AddPoller(), _settings));
+        _services.Add(await ServiceHosts.StartAsync("Archiver.Service", b => b.AddArchiver(), _settings));
+        _bus = await ServiceHosts.StartCallerBusAsync(Infrastructure, Events);
     }
 
     /// <summary>Stops the poller and starts a new one, as a deployment or a crash-restart would.</summary>
@@ -66,55 +56,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         await poller.StopAsync();
         await poller.DisposeAsync();
         _services.Remove(poller);
-        _services.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), _settings));
+        _services.Add(await ServiceHosts.StartAsync("Poller.Service", b => b.AddPoller(), _settings));
     }
 
     private Dictionary<string, string?> ServiceSettings()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["RabbitMq:Host"] = TestInfrastructure.RabbitHost,
-            ["RabbitMq:Username"] = TestInfrastructure.RabbitUser,
-            ["RabbitMq:Password"] = TestInfrastructure.RabbitPassword,
-            ["RabbitMq:VirtualHost"] = Infrastructure.VirtualHost,
-            ["ConnectionStrings:Postgres"] = Infrastructure.ConnectionString,
-            ["Polling:FirstRecheckSeconds"] = "0.5",
-            ["Polling:RecheckIntervalSeconds"] = "0.5",
-            ["Polling:MaxRecheckIntervalSeconds"] = "1",
-            ["Polling:CheckTimeoutSeconds"] = "10",
-            ["Polling:StalledAfterSeconds"] = "3",
-            ["Routing:Routes:any-kling-v3-i2v:0"] = "modellix/kling-v3-i2v",
-            ["Routing:Routes:any-kling-v3-i2v:1"] = "myrouter/kling-v3.0-pro-i2v",
-            ["Routing:Routes:any-kling-v3-i2v:2"] = "evolink/kling-v3-image-to-video",
-            ["Polling:DeadlineMinutes"] = "2",
-            ["Scheduler:PollIntervalMilliseconds"] = "50",
-            ["Archive:Root"] = ArchiveRoot,
-            ["Archive:Attempts"] = "2",
-            ["Archive:AllowedHosts:0"] = new Uri(Simulator.BaseUrl).Authority,
-        };
-        foreach (var provider in new[] { "Modellix", "MyRouter", "EvoLink" })
-        {
-            settings[$"Providers:{provider}:BaseUrl"] = Simulator.BaseUrl;
-            settings[$"Providers:{provider}:ApiKey"] = $"test-key-{provider.ToLowerInvariant()}";
+        var keys = new[] { "Modellix", "MyRouter", "EvoLink" }.ToDictionary(p => p, p => $"test-key-{p.ToLowerInvariant()}");
+        var settings = ServiceHosts.Settings(Infrastructure, Simulator.BaseUrl, ArchiveRoot, keys);
+        settings["Polling:CheckTimeoutSeconds"] = "10";
+        settings["Polling:StalledAfterSeconds"] = "3";
+        settings["Routing:Routes:any-kling-v3-i2v:0"] = "modellix/kling-v3-i2v";
+        settings["Routing:Routes:any-kling-v3-i2v:1"] = "myrouter/kling-v3.0-pro-i2v";
+        settings["Routing:Routes:any-kling-v3-i2v:2"] = "evolink/kling-v3-image-to-video";
+        settings["Polling:DeadlineMinutes"] = "2";
+        settings["Archive:Attempts"] = "2";
+        foreach (var provider in keys.Keys)
             settings[$"Providers:{provider}:SubmitTimeoutSeconds"] = "2";
-        }
         return settings;
-    }
-
-    private static async Task<WebApplication> StartServiceAsync(
-        string name, Action<WebApplicationBuilder> addService, IDictionary<string, string?> settings)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = name });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        addService(builder);
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        await app.StartAsync();
-        return app;
     }
 
     public async Task DisposeAsync()

@@ -48,69 +48,22 @@ public sealed class TracedPlatformFixture : IAsyncLifetime
         await simulator.StartAsync();
         _hosts.Add(simulator);
 
-        var settings = ServiceSettings(_infrastructure, simulator.Urls.First());
+        var settings = ServiceHosts.Settings(_infrastructure, simulator.Urls.First(), ArchiveRoot, ApiKeys);
+        // Slower than the deadline of any test here: the watchdog must not start traces of its own.
+        settings["Polling:StalledAfterSeconds"] = "30";
         var collectSpans = new TelemetryExtension(Tracing: t => t.AddProcessor(new SimpleActivityExportProcessor(Spans)));
-        _hosts.Add(await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings, collectSpans));
-        _hosts.Add(await StartServiceAsync("Poller.Service", b => b.AddPoller(), settings, null));
-        _hosts.Add(await StartServiceAsync("Archiver.Service", b => b.AddArchiver(), settings, null));
-
-        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(TestInfrastructure.RabbitHost, _infrastructure.VirtualHost, h =>
-            {
-                h.Username(TestInfrastructure.RabbitUser);
-                h.Password(TestInfrastructure.RabbitPassword);
-            });
-            Events.Configure(cfg);
-        });
-        await _bus.StartAsync();
+        _hosts.Add(await ServiceHosts.StartAsync("Submitter.Service", b => b.AddSubmitter(), settings,
+            b => { b.Services.AddTelemetryExtension(collectSpans); CaptureLogs(b); }));
+        _hosts.Add(await ServiceHosts.StartAsync("Poller.Service", b => b.AddPoller(), settings, CaptureLogs));
+        _hosts.Add(await ServiceHosts.StartAsync("Archiver.Service", b => b.AddArchiver(), settings, CaptureLogs));
+        _bus = await ServiceHosts.StartCallerBusAsync(_infrastructure, Events);
     }
 
-    private Dictionary<string, string?> ServiceSettings(TestInfrastructure infrastructure, string simulatorUrl)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["RabbitMq:Host"] = TestInfrastructure.RabbitHost,
-            ["RabbitMq:Username"] = TestInfrastructure.RabbitUser,
-            ["RabbitMq:Password"] = TestInfrastructure.RabbitPassword,
-            ["RabbitMq:VirtualHost"] = infrastructure.VirtualHost,
-            ["ConnectionStrings:Postgres"] = infrastructure.ConnectionString,
-            ["Polling:FirstRecheckSeconds"] = "0.5",
-            ["Polling:RecheckIntervalSeconds"] = "0.5",
-            ["Polling:MaxRecheckIntervalSeconds"] = "1",
-            ["Polling:StalledAfterSeconds"] = "30",
-            ["Scheduler:PollIntervalMilliseconds"] = "50",
-            ["Archive:Root"] = ArchiveRoot,
-            ["Archive:AllowedHosts:0"] = new Uri(simulatorUrl).Authority,
-        };
-        foreach (var (provider, key) in ApiKeys)
-        {
-            settings[$"Providers:{provider}:BaseUrl"] = simulatorUrl;
-            settings[$"Providers:{provider}:ApiKey"] = key;
-        }
-        return settings;
-    }
-
-    private async Task<WebApplication> StartServiceAsync(
-        string name, Action<WebApplicationBuilder> addService, IDictionary<string, string?> settings, TelemetryExtension? telemetry)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = name });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        if (telemetry is not null)
-            builder.Services.AddTelemetryExtension(telemetry);
-        // Debug for everything, Trace where HttpClient would print request headers (the key is one).
+    // Debug for everything, Trace where HttpClient would print request headers (the key is one).
+    private void CaptureLogs(WebApplicationBuilder builder) =>
         builder.Logging.AddProvider(Logs.CreateProvider())
             .AddFilter<CapturedLogs.Provider>(null, LogLevel.Debug)
             .AddFilter<CapturedLogs.Provider>("System.Net.Http.HttpClient", LogLevel.Trace);
-        addService(builder);
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        await app.StartAsync();
-        return app;
-    }
 
     public async Task DisposeAsync()
     {
