@@ -29,6 +29,7 @@ public static class PollerRegistration
             {
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);
                 x.AddConsumer<CheckTaskStatusConsumer>();
+                x.AddConsumer<GetVideoTaskStatusConsumer>();
                 x.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
                 x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
             },

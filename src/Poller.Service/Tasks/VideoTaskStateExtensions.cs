@@ -27,4 +27,15 @@ internal static class VideoTaskStateExtensions
         saga.LastRawStatus = observed.RawStatus ?? observed.State.ToString().ToLowerInvariant();
         saga.ProgressPercent = observed.ProgressPercent ?? saga.ProgressPercent;
     }
+
+    /// <summary>The machine's state name, in the contract's terms (<see cref="VideoTaskStates"/>).</summary>
+    public static string ContractState(this VideoTaskState saga) => saga.CurrentState switch
+    {
+        nameof(VideoTaskStateMachine.Pending) => VideoTaskStates.Pending,
+        nameof(VideoTaskStateMachine.Processing) => VideoTaskStates.Processing,
+        nameof(VideoTaskStateMachine.Completed) => VideoTaskStates.Completed,
+        nameof(VideoTaskStateMachine.Failed) => VideoTaskStates.Failed,
+        nameof(VideoTaskStateMachine.Canceled) => VideoTaskStates.Canceled,
+        _ => saga.CurrentState.ToLowerInvariant(),
+    };
 }

@@ -6,7 +6,7 @@ using VideoPlatform.Providers;
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>
-/// One saga per request: pending → processing → completed / failed. Each recheck is a scheduled message to
+/// One saga per request: pending → processing → completed / failed / canceled. Each recheck is a scheduled message to
 /// the saga itself, which then asks the status checker; every answer either ends the task or schedules the
 /// next recheck, so no path leaves a task without something scheduled until it is terminal.
 /// </summary>
@@ -25,6 +25,16 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         {
             e.CorrelateById(m => m.Message.RequestId);
             e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => CancelRequested, e =>
+        {
+            e.CorrelateById(m => m.Message.RequestId);
+            e.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new CancelVideoTaskResult
+            {
+                RequestId = c.Message.RequestId,
+                Outcome = CancelOutcomes.NotFound,
+                State = VideoTaskStates.NotFound,
+            })));
         });
         Schedule(() => Recheck, x => x.RecheckTokenId, s =>
         {
@@ -72,7 +82,24 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                         open => open.IfElse(c => c.Message.State == ProviderTaskState.NotFound && c.Saga.NotFoundInARow + 1 >= polling.NotFoundLimit,
                             gone => Fail(gone, FailureReasons.TaskNotFound, c =>
                                 $"{c.Saga.Provider} answered 'not found' {polling.NotFoundLimit} times in a row for task {c.Saga.ProviderTaskId}"),
-                            running => KeepPolling(running, polling)))));
+                            running => KeepPolling(running, polling)))),
+            When(CancelRequested)
+                .Unschedule(Recheck)
+                .Then(c => c.Saga.FinishedAt = DateTimeOffset.UtcNow)
+                .Publish(c => new TaskCanceled
+                {
+                    RequestId = c.Saga.CorrelationId,
+                    Provider = c.Saga.Provider,
+                    ProviderTaskId = c.Saga.ProviderTaskId,
+                    ProviderCancelCalled = false,
+                    Note = "none of the providers documents a cancel call; the provider may still finish and bill the task",
+                    CanceledAt = c.Saga.FinishedAt ?? DateTimeOffset.UtcNow,
+                })
+                .TransitionTo(Canceled)
+                .RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)));
+
+        During(Completed, Failed, Canceled,
+            When(CancelRequested).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished)));
 
         // A terminal step is committed before its event is published (in-memory outbox). If the process dies in
         // between, the redelivered trigger finds the task already terminal: announce the outcome again.
@@ -84,15 +111,22 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             Ignore(Submitted),
             When(StatusObserved).Publish(c => FailedEvent(c.Saga)),
             When(Recheck.AnyReceived).Publish(c => FailedEvent(c.Saga)));
+        // A check already under way when the task was canceled still answers; nothing follows it any more.
+        During(Canceled,
+            Ignore(Submitted),
+            Ignore(StatusObserved),
+            Ignore(Recheck.AnyReceived));
     }
 
     public State Pending { get; private set; } = null!;
     public State Processing { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
+    public State Canceled { get; private set; } = null!;
 
     public Event<TaskSubmitted> Submitted { get; private set; } = null!;
     public Event<TaskStatusObserved> StatusObserved { get; private set; } = null!;
+    public Event<CancelVideoTask> CancelRequested { get; private set; } = null!;
     public Schedule<VideoTaskState, RecheckDue> Recheck { get; private set; } = null!;
 
     /// <summary>Near the provider's own estimate when it gives one, else the configured first delay.</summary>
@@ -122,6 +156,13 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         Videos = saga.Videos,
         CompletedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
     };
+
+    private static Task<CancelVideoTaskResult> CancelResult(VideoTaskState saga, string outcome) => Task.FromResult(new CancelVideoTaskResult
+    {
+        RequestId = saga.CorrelationId,
+        Outcome = outcome,
+        State = saga.ContractState(),
+    });
 
     private static TaskFailed FailedEvent(VideoTaskState saga) => new()
     {

@@ -16,6 +16,7 @@ public sealed class EventCollector
             Collect<TaskProgressed>(e);
             Collect<TaskCompleted>(e);
             Collect<TaskFailed>(e);
+            Collect<TaskCanceled>(e);
             Collect<GenerateVideoRejected>(e);
             Collect<VideoArchived>(e);
             Collect<ArchiveFailed>(e);

@@ -16,6 +16,13 @@ public sealed class SimulatorClient(string baseUrl)
         return stats.GetProperty("submitsByRequest").TryGetProperty(requestId.ToString(), out var count) ? count.GetInt32() : 0;
     }
 
+    /// <summary>Task queries from every caller so far (the simulator does not count them per task).</summary>
+    public async Task<int> QueriesAsync()
+    {
+        var stats = await _http.GetFromJsonAsync<JsonElement>("/_sim/stats");
+        return stats.GetProperty("queries").GetInt32();
+    }
+
     public Task<byte[]> DownloadAsync(string url) => _http.GetByteArrayAsync(url);
 
     /// <summary>The Range header of every media request for this URL's path, in order ("" for a plain GET).</summary>

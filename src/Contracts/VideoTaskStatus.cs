@@ -1,0 +1,41 @@
+namespace VideoPlatform.Contracts;
+
+/// <summary>Response to <see cref="GetVideoTaskStatus"/>: the platform's view of one request at the provider.</summary>
+public record VideoTaskStatus
+{
+    /// <summary>The caller's request id.</summary>
+    public required Guid RequestId { get; init; }
+
+    /// <summary>Whether the poller tracks this request (false before the provider accepted it, or for an unknown id).</summary>
+    public required bool Found { get; init; }
+
+    /// <summary>A value from <see cref="VideoTaskStates"/>.</summary>
+    public required string State { get; init; }
+
+    /// <summary>The provider that accepted the task.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>The provider's model name.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The provider's own task id.</summary>
+    public string? ProviderTaskId { get; init; }
+
+    /// <summary>The provider's last reported progress, when it reports one.</summary>
+    public int? ProgressPercent { get; init; }
+
+    /// <summary>When the provider accepted the task.</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>When the task reached a terminal state.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>A code from <see cref="FailureReasons"/> when failed.</summary>
+    public string? FailureCode { get; init; }
+
+    /// <summary>What happened, in words, when failed.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The result videos at the provider once completed.</summary>
+    public IReadOnlyList<VideoResult> Videos { get; init; } = [];
+}

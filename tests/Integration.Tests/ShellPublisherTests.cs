@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using VideoPlatform.Contracts;
+using VideoPlatform.Integration.Tests.Support;
+
+namespace VideoPlatform.Integration.Tests;
+
+[Collection(PlatformCollection.Name)]
+public class When_a_request_is_published_by_the_shell_script(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Should_be_archived_like_one_published_with_masstransit()
+    {
+        var id = Guid.NewGuid();
+
+        var (exitCode, output, errors) = await RunScriptAsync(
+            "--request-id", id.ToString(), "--provider", "modellix", "--model", "kling-v3-i2v",
+            "--prompt", "a paper boat published from bash", "--image", "https://example.com/keyframe.jpg",
+            "--vhost", platform.Infrastructure.VirtualHost,
+            "--user", TestInfrastructure.RabbitUser, "--password", TestInfrastructure.RabbitPassword);
+
+        exitCode.ShouldBe(0, errors);
+        output.Trim().ShouldBe(id.ToString());
+        var archived = await platform.Events.WaitForAsync<VideoArchived>(id);
+        archived.Provider.ShouldBe("modellix");
+    }
+
+    [Fact]
+    public async Task Should_fail_with_a_message_when_the_api_refuses_it()
+    {
+        var id = Guid.NewGuid();
+
+        // A virtual host that does not exist: the management API answers with an error, not a publish.
+        var (exitCode, output, errors) = await RunScriptAsync(
+            "--request-id", id.ToString(), "--provider", "modellix", "--model", "kling-v3-i2v",
+            "--prompt", "nobody listens", "--image", "https://example.com/keyframe.jpg",
+            "--vhost", $"{platform.Infrastructure.VirtualHost}-missing",
+            "--user", TestInfrastructure.RabbitUser, "--password", TestInfrastructure.RabbitPassword);
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldBeEmpty();
+        errors.ShouldStartWith("error:");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunScriptAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "publish-generate-video.sh"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        if (Environment.GetEnvironmentVariable("RabbitMq__ManagementUrl") is { } api)
+        {
+            start.ArgumentList.Add("--api");
+            start.ArgumentList.Add(api);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test output");
+    }
+}

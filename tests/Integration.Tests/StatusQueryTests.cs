@@ -1,0 +1,93 @@
+using MassTransit;
+using VideoPlatform.Contracts;
+using VideoPlatform.Integration.Tests.Support;
+
+namespace VideoPlatform.Integration.Tests;
+
+[Collection(PlatformCollection.Name)]
+public class When_the_status_of_a_request_is_queried(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Should_report_a_completed_request_with_its_videos()
+    {
+        var id = Guid.NewGuid();
+        await platform.Bus.Publish(Requests.KlingV3(id, "a quiet harbour"));
+        var completed = await platform.Events.WaitForAsync<TaskCompleted>(id);
+
+        var status = await platform.StatusOfAsync(id);
+
+        status.Found.ShouldBeTrue();
+        status.State.ShouldBe(VideoTaskStates.Completed);
+        status.Provider.ShouldBe("modellix");
+        status.Model.ShouldBe("kling-v3-i2v");
+        status.ProviderTaskId.ShouldBe(completed.ProviderTaskId);
+        status.FinishedAt.ShouldNotBeNull();
+        status.Videos.Select(v => v.Url).ShouldBe(completed.Videos.Select(v => v.Url));
+    }
+
+    [Fact]
+    public async Task Should_report_a_running_request_as_processing()
+    {
+        var id = Guid.NewGuid();
+        await platform.Bus.Publish(Requests.KlingV3(id, "a clock that never strikes [sim:stuck]"));
+        var submitted = await platform.Events.WaitForAsync<TaskSubmitted>(id);
+
+        var status = await platform.WaitForStatusAsync(id, s => s.State == VideoTaskStates.Processing);
+
+        status.State.ShouldBe(VideoTaskStates.Processing);
+        status.Found.ShouldBeTrue();
+        status.ProviderTaskId.ShouldBe(submitted.ProviderTaskId);
+        status.FinishedAt.ShouldBeNull();
+        status.Videos.ShouldBeEmpty();
+        await platform.CancelAsync(id);
+    }
+
+    [Fact]
+    public async Task Should_report_a_failed_request_with_its_reason()
+    {
+        var id = Guid.NewGuid();
+        await platform.Bus.Publish(Requests.KlingV3(id, "a storm [sim:fail]"));
+        var failed = await platform.Events.WaitForAsync<TaskFailed>(id);
+
+        var status = await platform.StatusOfAsync(id);
+
+        status.Found.ShouldBeTrue();
+        status.State.ShouldBe(VideoTaskStates.Failed);
+        status.FailureCode.ShouldBe(FailureReasons.ProviderFailed);
+        status.FailureReason.ShouldBe(failed.Reason);
+    }
+
+    [Fact]
+    public async Task Should_answer_not_found_for_an_unknown_id()
+    {
+        var id = Guid.NewGuid();
+
+        var status = await platform.StatusOfAsync(id);
+
+        status.RequestId.ShouldBe(id);
+        status.Found.ShouldBeFalse();
+        status.State.ShouldBe(VideoTaskStates.NotFound);
+    }
+}
+
+internal static class StatusQueries
+{
+    public static async Task<VideoTaskStatus> StatusOfAsync(this PlatformFixture platform, Guid id)
+    {
+        var client = platform.Bus.CreateRequestClient<GetVideoTaskStatus>(RequestTimeout.After(s: 10));
+        var response = await client.GetResponse<VideoTaskStatus>(new GetVideoTaskStatus { RequestId = id });
+        return response.Message;
+    }
+
+    public static async Task<VideoTaskStatus> WaitForStatusAsync(this PlatformFixture platform, Guid id, Func<VideoTaskStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var status = await platform.StatusOfAsync(id);
+        while (!condition(status) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            status = await platform.StatusOfAsync(id);
+        }
+        return status;
+    }
+}
