@@ -5,20 +5,21 @@
 # outcome (none lost), at most one provider submit per request (counted by the simulator), at most one archived
 # file per request. Last line: one JSON object.
 #
-#   scripts/crash-test.sh [--requests 200] [--instances 1|2] [--kills 9] [--seed N]
+#   scripts/crash-test.sh [--requests 200] [--instances 1|2] [--kills 9] [--seed N] [--drain-timeout 600]   (KEEP_SANDBOX=1 keeps vhost + database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/apps.sh
 . scripts/lib/apps.sh
 
-requests=200 instances=1 kills=9 seed=$RANDOM
+requests=200 instances=1 kills=9 seed=$RANDOM drain_timeout=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests=$2; shift 2 ;;
     --instances) instances=$2; shift 2 ;;
     --kills) kills=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    *) echo "usage: $0 [--requests N] [--instances 1|2] [--kills N] [--seed N]" >&2; exit 2 ;;
+    --drain-timeout) drain_timeout=$2; shift 2 ;;
+    *) echo "usage: $0 [--requests N] [--instances 1|2] [--kills N] [--seed N] [--drain-timeout S]" >\&2; exit 2 ;;
   esac
 done
 RANDOM=$seed
@@ -36,7 +37,8 @@ create_sandbox "$run_id"
 cleanup() {
   stop_all_apps
   scripts/infra.sh up >/dev/null 2>&1 || true
-  drop_sandbox "$run_id"
+  # KEEP_SANDBOX=1 leaves the vhost and database for a post-mortem of a failed run.
+  [ -n "${KEEP_SANDBOX:-}" ] || drop_sandbox "$run_id"
 }
 trap cleanup EXIT
 
@@ -63,7 +65,7 @@ for s in 0 1 2; do for i in $(seq 1 "$instances"); do wait_ready "$(port "$s" "$
 
 started=$SECONDS
 cli="$PWD/src/Platform.Cli/bin/Release/net10.0/platform-cli.dll"
-dotnet "$cli" load --requests "$requests" --queue "crash-driver" --timeout 600 >"$work/load.json" 2>"$work/load.log" &
+dotnet "$cli" load --requests "$requests" --queue "crash-driver" --timeout "$drain_timeout" >"$work/load.json" 2>"$work/load.log" &
 load_pid=$!
 
 # Chaos while generation (20 s per task) is under way: kills 1–3 s apart, RabbitMQ restarted after the second
