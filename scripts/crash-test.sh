@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
     --kills) kills=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --drain-timeout) drain_timeout=$2; shift 2 ;;
-    *) echo "usage: $0 [--requests N] [--instances 1|2] [--kills N] [--seed N] [--drain-timeout S]" >\&2; exit 2 ;;
+    *) echo "usage: $0 [--requests N] [--instances 1|2] [--kills N] [--seed N] [--drain-timeout S]" >&2; exit 2 ;;
   esac
 done
 RANDOM=$seed
