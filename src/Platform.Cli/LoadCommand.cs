@@ -9,6 +9,8 @@ namespace VideoPlatform.Cli;
 /// <summary>
 /// <c>load</c>: publishes many requests at once and waits for every one to reach a terminal event. Its queue is
 /// durable, so events published while RabbitMQ restarts are not missed; delete it afterwards (<c>--queue</c> names it).
+/// It is never purged: MassTransit purges on every reconnect, which wiped events that arrived while the broker
+/// restarted. Leftover events of earlier runs carry other request ids and are ignored.
 /// </summary>
 internal static class LoadCommand
 {
@@ -30,7 +32,6 @@ internal static class LoadCommand
             var run = new LoadRun();
             var bus = CliBus.Create(cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
             {
-                e.PurgeOnStartup = true;
                 Track<TaskSubmitted>(e, run, m => m.RequestId);
                 Track<TaskCompleted>(e, run, m => m.RequestId);
                 Track<VideoArchived>(e, run, m => m.RequestId);
