@@ -16,22 +16,11 @@ public sealed class StaleSubmitSweeper(
     IOptions<SubmitterOptions> options,
     ILogger<StaleSubmitSweeper> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var olderThan = TimeSpan.FromMinutes(options.Value.StaleSubmitMinutes);
         var period = TimeSpan.FromSeconds(Math.Clamp(olderThan.TotalSeconds / 2, 1, 60));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(olderThan, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Stale submit sweep failed; trying again in {Period}", period);
-            }
-            await Task.Delay(period, stoppingToken);
-        }
+        return PeriodicWork.RunAsync("Stale submit sweep", period, ct => SweepAsync(olderThan, ct), logger, stoppingToken);
     }
 
     private async Task SweepAsync(TimeSpan olderThan, CancellationToken ct)

@@ -2,6 +2,7 @@ using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Poller.Tasks;
 
@@ -18,22 +19,11 @@ public sealed class StalledTaskWatchdog(
     IOptions<PollingOptions> options,
     ILogger<StalledTaskWatchdog> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var stalledAfter = options.Value.StalledAfter;
         var period = TimeSpan.FromSeconds(Math.Clamp(stalledAfter.TotalSeconds / 3, 1, 30));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(period, stoppingToken);
-            try
-            {
-                await NudgeStalledAsync(stalledAfter, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Looking for stalled tasks failed; trying again in {Period}", period);
-            }
-        }
+        return PeriodicWork.RunAsync("Looking for stalled tasks", period, ct => NudgeStalledAsync(stalledAfter, ct), logger, stoppingToken);
     }
 
     private async Task NudgeStalledAsync(TimeSpan stalledAfter, CancellationToken ct)
