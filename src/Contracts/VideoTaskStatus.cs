@@ -38,4 +38,13 @@ public record VideoTaskStatus
 
     /// <summary>The result videos at the provider once completed.</summary>
     public IReadOnlyList<VideoResult> Videos { get; init; } = [];
+
+    /// <summary>Where the archiver stored the videos, once <see cref="VideoArchived"/> was seen; empty before.</summary>
+    public IReadOnlyList<ArchivedVideo> ArchivedVideos { get; init; } = [];
+
+    /// <summary>A code from <see cref="ArchiveFailureReasons"/> when the archiver gave up on this request.</summary>
+    public string? ArchiveFailureCode { get; init; }
+
+    /// <summary>Why the archiver gave up, in words.</summary>
+    public string? ArchiveFailureReason { get; init; }
 }

@@ -6,4 +6,5 @@ root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(CancelCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
 return await root.Parse(args).InvokeAsync();

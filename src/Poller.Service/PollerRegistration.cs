@@ -23,12 +23,20 @@ public static class PollerRegistration
         builder.Services.AddHostedService<ScheduledMessageDispatcher>();
         builder.Services.AddHostedService<StalledTaskWatchdog>();
         builder.Services.AddHostedService<TasksInFlightGauge>();
-        builder.Services.AddVideoProviders();
+        builder.Services.AddVideoProviders().AddSharedRateLimits();
 
+        var checksInFlight = builder.Configuration.GetSection(PollingOptions.Section).Get<PollingOptions>()?.MaxChecksInFlight
+                             ?? new PollingOptions().MaxChecksInFlight;
         builder.AddPlatformBus(x =>
             {
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);
-                x.AddConsumer<CheckTaskStatusConsumer>();
+                // Most checks wait for their turn under a rate limit, not for the CPU: many at once, so the order
+                // "most likely done first" has a wide choice.
+                x.AddConsumer<CheckTaskStatusConsumer>().Endpoint(e =>
+                {
+                    e.PrefetchCount = checksInFlight;
+                    e.ConcurrentMessageLimit = checksInFlight;
+                });
                 x.AddConsumer<GetVideoTaskStatusConsumer>();
                 x.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
                 x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);

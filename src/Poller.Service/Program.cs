@@ -1,4 +1,5 @@
 using VideoPlatform.Poller;
+using VideoPlatform.Poller.Callbacks;
 using VideoPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,4 +8,5 @@ builder.AddPoller();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapProviderCallbacks();
 app.Run();

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using ProviderSimulator.Api;
+using ProviderSimulator.Callbacks;
 using ProviderSimulator.EvoLink;
+using ProviderSimulator.Limits;
 using ProviderSimulator.Media;
 using ProviderSimulator.Modellix;
 using ProviderSimulator.MyRouter;
@@ -14,7 +16,8 @@ public static class SimulatorApp
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>Returns a built, not started app. <paramref name="settings"/> override every other configuration source.</summary>
-    public static WebApplication Create(string[] args, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The simulator's time, so tests can move it instead of sleeping; the system clock when null.</param>
+    public static WebApplication Create(string[] args, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null)
@@ -33,8 +36,12 @@ public static class SimulatorApp
         // Providers omit fields that do not apply (Modellix "result" before success, EvoLink "results" and "error").
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<GenerationTimes>();
+        builder.Services.AddSingleton<RequestLimits>();
         builder.Services.AddSingleton<TaskFlow>();
+        builder.Services.AddCallbackDelivery();
 
         var app = builder.Build();
         app.MapModellix();

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using ProviderSimulator.Callbacks;
+using ProviderSimulator.Limits;
 using ProviderSimulator.Tasks;
 
 namespace ProviderSimulator;
@@ -7,10 +10,30 @@ public static class SimulatorControls
 {
     public static IEndpointRouteBuilder MapSimulatorControls(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/_sim/stats", (TaskStore store) => store.Stats());
-        app.MapPost("/_sim/reset", (TaskStore store) =>
+        app.MapGet("/_sim/stats", (TaskStore store, CallbackDispatcher callbacks, RequestLimits limits) => new SimStats(
+            store.Submits,
+            store.SubmitsByRequest(),
+            store.Queries,
+            store.TaskCount,
+            store.MediaRequests(),
+            callbacks.Delivered,
+            callbacks.Failed,
+            limits.RateLimited,
+            limits.PeakRequestsPerMinute()));
+
+        // Serialised as it is enumerated, in the order recorded: one pass, and the list is never built whole.
+        app.MapGet("/_sim/tasks", (TaskStore store, TimeProvider clock, IOptions<SimulatorOptions> options) =>
         {
+            var now = clock.GetUtcNow();
+            return store.Tasks.Select(t => TaskView.Of(t, options.Value, now));
+        });
+
+        app.MapPost("/_sim/reset", (TaskStore store, CallbackDispatcher callbacks, RequestLimits limits) =>
+        {
+            // Callbacks first, so none of the cleared tasks is still delivered afterwards.
+            callbacks.Reset();
             store.Reset();
+            limits.Reset();
             return Results.NoContent();
         });
         return app;

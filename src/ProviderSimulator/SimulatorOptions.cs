@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using ProviderSimulator.Tasks;
 
 namespace ProviderSimulator;
 
-/// <summary>Timings of the simulated task lifecycle (section "Simulator"); seconds, fractions allowed.</summary>
+/// <summary>Timings of the simulated task lifecycle and provider rules (section "Simulator"); seconds, fractions allowed.</summary>
 public sealed class SimulatorOptions
 {
     public const string Section = "Simulator";
@@ -11,9 +12,27 @@ public sealed class SimulatorOptions
     [Range(0.0, 86400.0)]
     public double PendingSeconds { get; set; } = 1;
 
-    /// <summary>Time from processing to success or failure; progress grows linearly over it.</summary>
+    /// <summary>
+    /// Time from processing to success or failure, the median when <see cref="GenerationDistribution"/> varies it;
+    /// progress grows linearly over each task's own time. Clients' estimates (EvoLink <c>estimated_time</c>,
+    /// MyRouter <c>eta</c>) are always derived from this value, not from a task's own draw.
+    /// </summary>
     [Range(0.01, 86400.0)]
     public double GenerationSeconds { get; set; } = 3;
+
+    /// <summary>How each task's generation time is drawn at submit.</summary>
+    public GenerationDistribution GenerationDistribution { get; set; } = GenerationDistribution.Fixed;
+
+    /// <summary>Half-width of the <c>uniform</c> distribution: times fall in GenerationSeconds ± this.</summary>
+    [Range(0.0, 86400.0)]
+    public double GenerationSpreadSeconds { get; set; } = 1;
+
+    /// <summary>Sigma of the <c>lognormal</c> distribution (of the time's natural logarithm).</summary>
+    [Range(0.0, 5.0)]
+    public double GenerationSigma { get; set; } = 0.5;
+
+    /// <summary>Seeds the generation-time draws, so a benchmark submitting in the same order gets the same times.</summary>
+    public int? Seed { get; set; }
 
     /// <summary>How long a <c>submit-hang</c> submit withholds its response: longer than a client's timeout.</summary>
     [Range(0.0, 86400.0)]
@@ -22,4 +41,25 @@ public sealed class SimulatorOptions
     /// <summary>Size of the file a <c>media-large</c> task's result points at: above the archiver's default 4 GiB limit.</summary>
     [Range(1L << 20, long.MaxValue)]
     public long LargeMediaBytes { get; set; } = 5L << 30;
+
+    /// <summary>
+    /// Accepts http and internal-host callback URLs, which the providers refuse: local tests and the demo receive
+    /// callbacks on http://127.0.0.1. The length limit still applies.
+    /// </summary>
+    public bool AllowInsecureCallbacks { get; set; }
+
+    /// <summary>How long one callback attempt may take before it counts as failed (EvoLink: 10 s).</summary>
+    [Range(0.1, 600.0)]
+    public double CallbackTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// API calls (submits and queries) one key may make to one provider in any sliding 60 s; 0 = unlimited.
+    /// Calls refused for it do not count.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int RequestsPerMinutePerKey { get; set; }
+
+    /// <summary>Unfinished (pending or processing) tasks one key may have at one provider; 0 = unlimited.</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxConcurrentTasksPerKey { get; set; }
 }

@@ -21,4 +21,11 @@ public sealed class ProviderOptions
 
     [Range(1, 600)]
     public int QueryTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// The provider's limit for this key (Modellix 100–1000 by tier, Novita about 20 for video models); 0 means none
+    /// is known and calls are not paced. Submits and status queries share it.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int RequestsPerMinute { get; set; }
 }

@@ -12,8 +12,11 @@ public sealed record ProviderTaskStatus
 
     public int? ProgressPercent { get; init; }
 
-    /// <summary>Seconds the provider expects the task still needs, when it says.</summary>
+    /// <summary>Seconds the provider expects the task still needs, when it says (MyRouter <c>eta</c>).</summary>
     public int? EtaSeconds { get; init; }
+
+    /// <summary>The provider's estimate of the whole generation, from submit (EvoLink <c>estimated_time</c>).</summary>
+    public int? EstimatedTotalSeconds { get; init; }
 
     public IReadOnlyList<VideoResult> Videos { get; init; } = [];
 

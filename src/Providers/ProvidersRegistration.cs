@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VideoPlatform.Providers.Callbacks;
 using VideoPlatform.Providers.EvoLink;
 using VideoPlatform.Providers.Http;
 using VideoPlatform.Providers.Modellix;
 using VideoPlatform.Providers.MyRouter;
+using VideoPlatform.Providers.RateLimiting;
 
 namespace VideoPlatform.Providers;
 
@@ -35,9 +38,22 @@ public static class ProvidersRegistration
             .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("evolink"));
         services.AddTransient<IVideoModel, EvoLinkKlingV3ImageToVideo>();
 
+        services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CallbackUrls>();
         services.AddTransient<VideoModelCatalog>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.AddSingleton<ProviderRateGate>();
         return services;
     }
+
+    /// <summary>
+    /// Keeps each key's rate limit in PostgreSQL (needs an <c>NpgsqlDataSource</c>), so every service and instance
+    /// calling a provider with the same key stays within its limit together.
+    /// </summary>
+    public static IServiceCollection AddSharedRateLimits(this IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<IRateLimitStore, PostgresRateLimitStore>());
 
     private static void AddProviderOptions(IServiceCollection services, string name) =>
         services.AddOptions<ProviderOptions>(name)

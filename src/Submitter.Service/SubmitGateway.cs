@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
+using VideoPlatform.Providers.RateLimiting;
+using VideoPlatform.Submitter.Intake;
 
 namespace VideoPlatform.Submitter;
 
@@ -8,7 +10,8 @@ namespace VideoPlatform.Submitter;
 /// Calls a provider's submit, repeating only when the provider provably did not take the task
 /// (connect failure, 429, 503), and honouring its Retry-After within a bound.
 /// </summary>
-public sealed class SubmitGateway(IOptions<SubmitterOptions> options, TimeProvider time, ILogger<SubmitGateway> logger)
+public sealed class SubmitGateway(
+    IOptions<SubmitterOptions> options, ProviderRateGate rateGate, SubmissionStore store, TimeProvider time, ILogger<SubmitGateway> logger)
 {
     public async Task<SubmitOutcome> SubmitAsync(IVideoModel model, GenerateVideo command, CancellationToken cancellationToken)
     {
@@ -29,11 +32,18 @@ public sealed class SubmitGateway(IOptions<SubmitterOptions> options, TimeProvid
         }
     }
 
-    private static async Task<SubmitOutcome> SubmitOnceAsync(IVideoModel model, GenerateVideo command, int attempt, CancellationToken cancellationToken)
+    private async Task<SubmitOutcome> SubmitOnceAsync(IVideoModel model, GenerateVideo command, int attempt, CancellationToken cancellationToken)
     {
+        // Within the key's rate limit, ahead of any waiting status query.
+        await rateGate.WaitTurnAsync(model.Provider, ProviderCallKind.Submit, time.GetUtcNow(), cancellationToken);
+        // The stale-submit sweeper measures from the call itself, not from a wait in the queue before it.
+        await store.MarkCallingAsync(command.RequestId, cancellationToken);
+
         using var span = SubmitterTelemetry.StartSubmit(model, command, attempt);
         var outcome = await model.SubmitAsync(command.RequestId, command.Options ?? new VideoOptions(), cancellationToken);
         SubmitterTelemetry.Answered(span, outcome);
+        if (outcome is { Kind: SubmitOutcomeKind.Retryable, RetryAfter: { } retryAfter })
+            await rateGate.SlowDownAsync(model.Provider, retryAfter, cancellationToken);
         return outcome;
     }
 }

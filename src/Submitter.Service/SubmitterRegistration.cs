@@ -21,7 +21,7 @@ public static class SubmitterRegistration
         builder.Services.AddTransient<SubmitGateway>();
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         builder.Services.AddTransient<ProviderRouter>();
-        builder.Services.AddVideoProviders();
+        builder.Services.AddVideoProviders().AddSharedRateLimits();
         builder.Services.AddHostedService<StaleSubmitSweeper>();
         builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>());
         return builder;

@@ -26,6 +26,35 @@ public class When_the_status_of_a_request_is_queried(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Should_report_where_the_archiver_stored_a_completed_request()
+    {
+        var id = Guid.NewGuid();
+        await platform.Bus.Publish(Requests.KlingV3(id, "a lantern on a jetty"));
+        var archived = await platform.Events.WaitForAsync<VideoArchived>(id);
+
+        var status = await platform.WaitForStatusAsync(id, s => s.ArchivedVideos.Count > 0);
+
+        status.ArchivedVideos.Select(v => v.Path).ShouldBe(archived.Videos.Select(v => v.Path));
+        status.ArchivedVideos[0].Sha256.ShouldBe(archived.Videos[0].Sha256);
+        status.ArchiveFailureCode.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Should_report_why_the_archiver_gave_up()
+    {
+        var id = Guid.NewGuid();
+        await platform.Bus.Publish(Requests.KlingV3(id, "a link gone stale [sim:media-expired]"));
+        var failed = await platform.Events.WaitForAsync<ArchiveFailed>(id);
+
+        var status = await platform.WaitForStatusAsync(id, s => s.ArchiveFailureCode is not null);
+
+        status.State.ShouldBe(VideoTaskStates.Completed);
+        status.ArchiveFailureCode.ShouldBe(failed.ReasonCode);
+        status.ArchiveFailureReason.ShouldBe(failed.Reason);
+        status.ArchivedVideos.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Should_report_a_running_request_as_processing()
     {
         var id = Guid.NewGuid();
@@ -72,21 +101,26 @@ public class When_the_status_of_a_request_is_queried(PlatformFixture platform)
 
 internal static class StatusQueries
 {
-    public static async Task<VideoTaskStatus> StatusOfAsync(this PlatformFixture platform, Guid id)
+    public static Task<VideoTaskStatus> StatusOfAsync(this PlatformFixture platform, Guid id) => platform.Bus.StatusOfAsync(id);
+
+    public static Task<VideoTaskStatus> WaitForStatusAsync(this PlatformFixture platform, Guid id, Func<VideoTaskStatus, bool> condition) =>
+        platform.Bus.WaitForStatusAsync(id, condition);
+
+    public static async Task<VideoTaskStatus> StatusOfAsync(this IBus bus, Guid id)
     {
-        var client = platform.Bus.CreateRequestClient<GetVideoTaskStatus>(RequestTimeout.After(s: 10));
+        var client = bus.CreateRequestClient<GetVideoTaskStatus>(RequestTimeout.After(s: 10));
         var response = await client.GetResponse<VideoTaskStatus>(new GetVideoTaskStatus { RequestId = id });
         return response.Message;
     }
 
-    public static async Task<VideoTaskStatus> WaitForStatusAsync(this PlatformFixture platform, Guid id, Func<VideoTaskStatus, bool> condition)
+    public static async Task<VideoTaskStatus> WaitForStatusAsync(this IBus bus, Guid id, Func<VideoTaskStatus, bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var status = await platform.StatusOfAsync(id);
+        var status = await bus.StatusOfAsync(id);
         while (!condition(status) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            status = await platform.StatusOfAsync(id);
+            status = await bus.StatusOfAsync(id);
         }
         return status;
     }

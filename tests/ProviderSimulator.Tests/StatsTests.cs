@@ -33,6 +33,26 @@ public sealed class StatsTests
     }
 
     [Fact]
+    public async Task Reset_clears_the_limit_windows_and_counts_and_the_task_list()
+    {
+        await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 1), new ManualClock());
+        using var client = simulator.Client("any");
+        (await ProviderCase.EvoLink.SubmitAsync(client)).Dispose();
+        (await ProviderCase.EvoLink.SubmitAsync(client)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var before = await simulator.StatsAsync();
+        before.RateLimited.ShouldBe(1);
+        before.PeakRequestsPerMinute.Values.ShouldBe([1]);
+
+        (await client.PostAsync("/_sim/reset", null)).Dispose();
+
+        var cleared = await simulator.StatsAsync();
+        cleared.RateLimited.ShouldBe(0);
+        cleared.PeakRequestsPerMinute.ShouldBeEmpty();
+        (await simulator.TasksAsync()).ShouldBeEmpty();
+        (await ProviderCase.EvoLink.SubmitAsync(client)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Stats_use_the_documented_field_names()
     {
         await using var simulator = await RunningSimulator.StartAsync();
@@ -40,6 +60,10 @@ public sealed class StatsTests
 
         var stats = await (await client.GetAsync("/_sim/stats")).JsonAsync();
 
-        stats.EnumerateObject().Select(p => p.Name).ShouldBe(["submits", "submitsByRequest", "queries", "tasks", "mediaRequests"]);
+        stats.EnumerateObject().Select(p => p.Name).ShouldBe(
+            [
+                "submits", "submitsByRequest", "queries", "tasks", "mediaRequests",
+                "callbacksDelivered", "callbacksFailed", "rateLimited", "peakRequestsPerMinute",
+            ]);
     }
 }

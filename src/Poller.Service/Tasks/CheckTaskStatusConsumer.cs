@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using MassTransit;
 using VideoPlatform.Providers;
+using VideoPlatform.Providers.RateLimiting;
 using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>Asks the provider where a task is and reports the answer to the saga.</summary>
-public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ILogger<CheckTaskStatusConsumer> logger) : IConsumer<CheckTaskStatus>
+public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ProviderRateGate rateGate, ILogger<CheckTaskStatusConsumer> logger)
+    : IConsumer<CheckTaskStatus>
 {
     public async Task Consume(ConsumeContext<CheckTaskStatus> context)
     {
@@ -15,6 +17,9 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ILogger<C
             .SetTag(PlatformTelemetry.Tags.Provider, check.Provider)
             .SetTag(PlatformTelemetry.Tags.Model, check.Model)
             .SetTag(PlatformTelemetry.Tags.ProviderTaskId, check.ProviderTaskId);
+
+        if (!await WaitTurnAsync(check, context.CancellationToken))
+            return;
 
         var model = catalog.Find(check.Provider, check.Model);
         var status = model is null
@@ -30,6 +35,9 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ILogger<C
             logger.LogInformation("{Provider} task {ProviderTaskId} of {RequestId}: {State} {Detail}",
                 check.Provider, check.ProviderTaskId, check.RequestId, status.State, status.FailureMessage ?? status.RawStatus);
 
+        if (status is { State: ProviderTaskState.Unreachable, RetryAfter: { } retryAfter })
+            await rateGate.SlowDownAsync(check.Provider, retryAfter, context.CancellationToken);
+
         Activity.Current?.SetTag(PlatformTelemetry.Tags.Outcome, status.State.ToString());
         await context.Publish(new TaskStatusObserved
         {
@@ -37,12 +45,36 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ILogger<C
             State = status.State,
             RawStatus = status.RawStatus,
             ProgressPercent = status.ProgressPercent,
+            EtaSeconds = status.EtaSeconds,
+            EstimatedTotalSeconds = status.EstimatedTotalSeconds,
             Videos = status.Videos,
             FailureCode = status.FailureCode,
             FailureMessage = status.FailureMessage,
             RetryAfterSeconds = status.RetryAfter?.TotalSeconds,
             ObservedAt = DateTimeOffset.UtcNow,
         });
+    }
+
+    /// <summary>
+    /// Waits for this key's turn under its rate limit. False when the check waited past its <c>NotAfter</c>: the saga
+    /// has asked again by then, so this one is dropped instead of spending a second query on the same question.
+    /// </summary>
+    private async Task<bool> WaitTurnAsync(CheckTaskStatus check, CancellationToken cancellationToken)
+    {
+        using var expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (check.NotAfter is { } notAfter)
+            expiry.CancelAfter(notAfter - DateTimeOffset.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        try
+        {
+            await rateGate.WaitTurnAsync(check.Provider, ProviderCallKind.Query, check.LikelyDoneAt ?? DateTimeOffset.MinValue, expiry.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug("Check of {RequestId} found no turn before {NotAfter}; the saga's newer check replaces it", check.RequestId, check.NotAfter);
+            Activity.Current?.SetTag(PlatformTelemetry.Tags.Outcome, "dropped");
+            return false;
+        }
     }
 
     /// <summary>Our own span around the query, saying what the answer meant; the HTTP span beneath has only its status code.</summary>

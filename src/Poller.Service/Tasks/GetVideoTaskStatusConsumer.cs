@@ -26,6 +26,9 @@ public sealed class GetVideoTaskStatusConsumer(ILoadSagaRepository<VideoTaskStat
                 FailureCode = saga.FailureCode,
                 FailureReason = saga.FailureReason,
                 Videos = saga.Videos,
+                ArchivedVideos = saga.ArchivedVideos,
+                ArchiveFailureCode = saga.ArchiveFailureCode,
+                ArchiveFailureReason = saga.ArchiveFailureReason,
             });
     }
 }

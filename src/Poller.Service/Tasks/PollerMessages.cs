@@ -16,6 +16,12 @@ public record CheckTaskStatus
     public required string Provider { get; init; }
     public required string Model { get; init; }
     public required string ProviderTaskId { get; init; }
+
+    /// <summary>When the task is expected to be done: under a rate limit, checks whose task is most likely done go first.</summary>
+    public DateTimeOffset? LikelyDoneAt { get; init; }
+
+    /// <summary>After this the saga has asked again (its safety-net recheck), so a check still waiting for its turn is dropped.</summary>
+    public DateTimeOffset? NotAfter { get; init; }
 }
 
 /// <summary>What the provider said about a task, in the platform's terms.</summary>
@@ -25,9 +31,22 @@ public record TaskStatusObserved
     public required ProviderTaskState State { get; init; }
     public string? RawStatus { get; init; }
     public int? ProgressPercent { get; init; }
+    public int? EtaSeconds { get; init; }
+    public int? EstimatedTotalSeconds { get; init; }
     public IReadOnlyList<VideoResult> Videos { get; init; } = [];
     public string? FailureCode { get; init; }
     public string? FailureMessage { get; init; }
     public double? RetryAfterSeconds { get; init; }
     public required DateTimeOffset ObservedAt { get; init; }
+}
+
+/// <summary>A provider called back about this request: check with its status API now instead of at the next recheck.</summary>
+public record ProviderCallbackReceived
+{
+    public required Guid RequestId { get; init; }
+
+    /// <summary>The provider named in the callback URL; a call naming another provider than the task's is ignored.</summary>
+    public required string Provider { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
 }

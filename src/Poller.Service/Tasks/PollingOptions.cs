@@ -2,22 +2,55 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VideoPlatform.Poller.Tasks;
 
+/// <summary>How rechecks are timed (see <see cref="PollingStrategy"/>).</summary>
+public enum PollingStrategy
+{
+    /// <summary>
+    /// Check when the task is expected to be done, from the provider's estimate, its time left or its progress, else
+    /// the model's typical time; then back off with jitter. Queries wait in order of how likely their task is done.
+    /// </summary>
+    Adaptive,
+
+    /// <summary>The naive way, for comparison: every <see cref="PollingOptions.RecheckIntervalSeconds"/>, in arrival order.</summary>
+    Fixed,
+}
+
 /// <summary>Section <c>Polling</c>: when the saga asks providers again, and when it gives up.</summary>
 public sealed class PollingOptions : IValidatableObject
 {
     public const string Section = "Polling";
 
+    public PollingStrategy Strategy { get; set; } = PollingStrategy.Adaptive;
+
+    /// <summary>First check when nothing better is known (Fixed: always).</summary>
     [Range(0.01, 3600)]
     public double FirstRecheckSeconds { get; set; } = 5;
 
+    /// <summary>Fixed: the interval. Adaptive: the first wait once a task is past its expected time, growing by <see cref="BackoffFactor"/>.</summary>
     [Range(0.01, 3600)]
     public double RecheckIntervalSeconds { get; set; } = 5;
 
+    /// <summary>No wait between two checks is longer: it bounds how late a result is seen when nothing calls back.</summary>
     [Range(0.01, 3600)]
     public double MaxRecheckIntervalSeconds { get; set; } = 30;
 
+    /// <summary>No wait is shorter (unless the provider's answer was a plain "retry").</summary>
+    [Range(0.01, 3600)]
+    public double MinRecheckIntervalSeconds { get; set; } = 1;
+
     [Range(1, 10)]
     public double BackoffFactor { get; set; } = 1.5;
+
+    /// <summary>Each wait is spread by up to this fraction either way, so tasks submitted together do not stay in step.</summary>
+    [Range(0, 0.5)]
+    public double JitterFraction { get; set; } = 0.1;
+
+    /// <summary>How long a generation usually takes when the provider gives no estimate (Kling 5–10 s clips: 1–5 min).</summary>
+    [Range(1, 86400)]
+    public double TypicalSeconds { get; set; } = 120;
+
+    /// <summary>Per model, keyed <c>provider/model</c> (e.g. <c>modellix/kling-v3-i2v</c>), overriding <see cref="TypicalSeconds"/>.</summary>
+    public Dictionary<string, double> TypicalSecondsByModel { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Overall deadline per request, from submit to terminal state.</summary>
     [Range(0.01, 1440)]
@@ -27,9 +60,17 @@ public sealed class PollingOptions : IValidatableObject
     [Range(1, 100)]
     public int NotFoundLimit { get; set; } = 3;
 
-    /// <summary>How long the saga waits for a status check's answer before asking again (a lost check must not stall a task).</summary>
+    /// <summary>
+    /// How long the saga waits for a status check's answer before asking again (a lost check must not stall a task).
+    /// A check still waiting for its turn under a rate limit by then is dropped, as the new one replaces it.
+    /// </summary>
     [Range(0.01, 3600)]
     public double CheckTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Status checks one poller runs at once, most of them waiting for their turn under a rate limit:
+    /// the larger, the more tasks the "most likely done first" order chooses from.</summary>
+    [Range(1, 100_000)]
+    public int MaxChecksInFlight { get; set; } = 500;
 
     /// <summary>
     /// An open task untouched for longer than this has lost its next recheck (see StalledTaskWatchdog). Must be
@@ -39,24 +80,20 @@ public sealed class PollingOptions : IValidatableObject
     public double StalledAfterSeconds { get; set; } = 120;
 
     public TimeSpan StalledAfter => TimeSpan.FromSeconds(StalledAfterSeconds);
-
     public TimeSpan FirstRecheck => TimeSpan.FromSeconds(FirstRecheckSeconds);
     public TimeSpan Deadline => TimeSpan.FromMinutes(DeadlineMinutes);
     public TimeSpan CheckTimeout => TimeSpan.FromSeconds(CheckTimeoutSeconds);
+    public TimeSpan MinRecheckInterval => TimeSpan.FromSeconds(MinRecheckIntervalSeconds);
+    public TimeSpan MaxRecheckInterval => TimeSpan.FromSeconds(MaxRecheckIntervalSeconds);
 
-    /// <summary>Backoff from the base interval up to the maximum, never sooner than the provider asked.</summary>
-    public TimeSpan NextRecheck(int rechecksSoFar, TimeSpan? providerAskedToWait)
-    {
-        var backoff = RecheckIntervalSeconds * Math.Pow(BackoffFactor, Math.Max(0, rechecksSoFar - 1));
-        var seconds = Math.Min(backoff, MaxRecheckIntervalSeconds);
-        if (providerAskedToWait is { } wait && wait.TotalSeconds > seconds)
-            seconds = wait.TotalSeconds;
-        return TimeSpan.FromSeconds(seconds);
-    }
+    public TimeSpan TypicalDuration(string provider, string model) =>
+        TimeSpan.FromSeconds(TypicalSecondsByModel.TryGetValue($"{provider}/{model}", out var seconds) ? seconds : TypicalSeconds);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (StalledAfterSeconds <= MaxRecheckIntervalSeconds)
             yield return new ValidationResult("StalledAfterSeconds must be longer than MaxRecheckIntervalSeconds", [nameof(StalledAfterSeconds)]);
+        if (MinRecheckIntervalSeconds > MaxRecheckIntervalSeconds)
+            yield return new ValidationResult("MinRecheckIntervalSeconds must not be longer than MaxRecheckIntervalSeconds", [nameof(MinRecheckIntervalSeconds)]);
     }
 }

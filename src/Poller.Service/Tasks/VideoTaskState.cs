@@ -22,6 +22,15 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     public int Rechecks { get; set; }
     public int NotFoundInARow { get; set; }
     public int? ProgressPercent { get; set; }
+
+    /// <summary>When <see cref="ProgressPercent"/> was read, for the progress rate between two readings.</summary>
+    public DateTimeOffset? ProgressObservedAt { get; set; }
+
+    /// <summary>When the task should be done, by the best estimate so far (see RecheckPlanner).</summary>
+    public DateTimeOffset? ExpectedDoneAt { get; set; }
+
+    /// <summary>Checks in a row that found the task still open after <see cref="ExpectedDoneAt"/>: the backoff step.</summary>
+    public int ChecksPastExpected { get; set; }
     public string? LastRawStatus { get; set; }
 
     public string? FailureCode { get; set; }
@@ -29,6 +38,12 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
 
     /// <summary>The result videos once completed, kept so the outcome can be announced again.</summary>
     public List<VideoResult> Videos { get; set; } = [];
+
+    /// <summary>Where the archiver stored the videos, from <see cref="VideoArchived"/>; answers "where is my video?".</summary>
+    public List<ArchivedVideo> ArchivedVideos { get; set; } = [];
+
+    public string? ArchiveFailureCode { get; set; }
+    public string? ArchiveFailureReason { get; set; }
 
     /// <summary>Optimistic concurrency: bumped on every stored change.</summary>
     public int Version { get; set; }

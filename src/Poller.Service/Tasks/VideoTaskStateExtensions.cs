@@ -5,13 +5,14 @@ namespace VideoPlatform.Poller.Tasks;
 
 internal static class VideoTaskStateExtensions
 {
-    public static void Start(this VideoTaskState saga, TaskSubmitted submitted, TimeSpan deadline)
+    public static void Start(this VideoTaskState saga, TaskSubmitted submitted, PollingOptions polling)
     {
         saga.Provider = submitted.Provider;
         saga.Model = submitted.Model;
         saga.ProviderTaskId = submitted.ProviderTaskId;
         saga.SubmittedAt = submitted.SubmittedAt;
-        saga.DeadlineAt = submitted.SubmittedAt + deadline;
+        saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
+        saga.ExpectedDoneAt = RecheckPlanner.ExpectedAtSubmit(submitted, polling);
     }
 
     /// <summary>Worth a progress event: the provider's status string or its percentage changed.</summary>
@@ -25,7 +26,19 @@ internal static class VideoTaskStateExtensions
         if (observed.State == ProviderTaskState.Unreachable)
             return;
         saga.LastRawStatus = observed.RawStatus ?? observed.State.ToString().ToLowerInvariant();
-        saga.ProgressPercent = observed.ProgressPercent ?? saga.ProgressPercent;
+
+        if (observed.State is ProviderTaskState.Pending or ProviderTaskState.Processing)
+        {
+            saga.ExpectedDoneAt = RecheckPlanner.Reestimate(saga, observed);
+            // A new expectation in the future is aimed at afresh; otherwise each fruitless check lengthens the backoff.
+            saga.ChecksPastExpected = RecheckPlanner.IsPastExpected(saga, observed.ObservedAt) ? saga.ChecksPastExpected + 1 : 0;
+        }
+
+        if (observed.ProgressPercent is { } progress && progress != saga.ProgressPercent)
+        {
+            saga.ProgressPercent = progress;
+            saga.ProgressObservedAt = observed.ObservedAt;
+        }
     }
 
     /// <summary>The machine's state name, in the contract's terms (<see cref="VideoTaskStates"/>).</summary>

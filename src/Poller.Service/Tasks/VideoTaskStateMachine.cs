@@ -36,6 +36,23 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 State = VideoTaskStates.NotFound,
             })));
         });
+        // The archiver's outcome is recorded so a status query can say where the video is.
+        Event(() => CallbackReceived, e =>
+        {
+            e.CorrelateById(m => m.Message.RequestId);
+            // Also what a forged call for an unknown request comes to.
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => Archived, e =>
+        {
+            e.CorrelateById(m => m.Message.RequestId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => ArchivingFailed, e =>
+        {
+            e.CorrelateById(m => m.Message.RequestId);
+            e.OnMissingInstance(m => m.Discard());
+        });
         Schedule(() => Recheck, x => x.RecheckTokenId, s =>
         {
             s.Delay = polling.FirstRecheck;
@@ -49,9 +66,17 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
 
         Initially(
             When(Submitted)
-                .Then(c => c.Saga.Start(c.Message, polling.Deadline))
-                .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId }, c => FirstDelay(c.Message, polling))
+                .Then(c => c.Saga.Start(c.Message, polling))
+                .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
+                    c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble()))
                 .TransitionTo(Pending));
+
+        During(Completed, Failed, Canceled,
+            Ignore(CallbackReceived));
+
+        During(Pending, Processing, Failed, Canceled,
+            Ignore(Archived),
+            Ignore(ArchivingFailed));
 
         During(Pending, Processing,
             Ignore(Submitted),
@@ -59,17 +84,11 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 .IfElse(c => DateTimeOffset.UtcNow >= c.Saga.DeadlineAt,
                     late => Fail(late, FailureReasons.TimedOut, c =>
                         $"no terminal status from {c.Saga.Provider} within {polling.DeadlineMinutes:0.##} min (last status: {c.Saga.LastRawStatus ?? "none"})"),
-                    due => due
-                        .Then(c => c.Saga.Rechecks++)
-                        // Safety net: if this check's answer is lost, the saga still asks again.
-                        .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId }, _ => polling.CheckTimeout)
-                        .Publish(c => new CheckTaskStatus
-                        {
-                            RequestId = c.Saga.CorrelationId,
-                            Provider = c.Saga.Provider,
-                            Model = c.Saga.Model,
-                            ProviderTaskId = c.Saga.ProviderTaskId,
-                        })),
+                    due => AskProvider(due, polling)),
+            // Only a hint: the provider's status API decides, so a forged or mistaken call changes nothing.
+            When(CallbackReceived)
+                .If(c => string.Equals(c.Message.Provider, c.Saga.Provider, StringComparison.OrdinalIgnoreCase),
+                    matching => AskProvider(matching, polling)),
             When(StatusObserved)
                 .IfElse(c => c.Message.State == ProviderTaskState.Succeeded,
                     succeeded => succeeded.IfElse(c => c.Message.Videos.Count > 0,
@@ -105,6 +124,19 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         // between, the redelivered trigger finds the task already terminal: announce the outcome again.
         During(Completed,
             Ignore(Submitted),
+            When(Archived).Then(c =>
+            {
+                c.Saga.ArchivedVideos = c.Message.Videos.ToList();
+                c.Saga.ArchiveFailureCode = null;
+                c.Saga.ArchiveFailureReason = null;
+            }),
+            When(ArchivingFailed)
+                // A later success (a redelivered TaskCompleted archived after all) wins over an earlier failure.
+                .If(c => c.Saga.ArchivedVideos.Count == 0, f => f.Then(c =>
+                {
+                    c.Saga.ArchiveFailureCode = c.Message.ReasonCode;
+                    c.Saga.ArchiveFailureReason = c.Message.Reason;
+                })),
             When(StatusObserved)
                 .If(c => c.Message.State == ProviderTaskState.Succeeded, again => again.Publish(c => CompletedEvent(c.Saga))));
         During(Failed,
@@ -127,13 +159,27 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     public Event<TaskSubmitted> Submitted { get; private set; } = null!;
     public Event<TaskStatusObserved> StatusObserved { get; private set; } = null!;
     public Event<CancelVideoTask> CancelRequested { get; private set; } = null!;
+    public Event<ProviderCallbackReceived> CallbackReceived { get; private set; } = null!;
+    public Event<VideoArchived> Archived { get; private set; } = null!;
+    public Event<ArchiveFailed> ArchivingFailed { get; private set; } = null!;
     public Schedule<VideoTaskState, RecheckDue> Recheck { get; private set; } = null!;
 
-    /// <summary>Near the provider's own estimate when it gives one, else the configured first delay.</summary>
-    private static TimeSpan FirstDelay(TaskSubmitted submitted, PollingOptions polling) =>
-        submitted.EstimatedSeconds is > 0 and var estimate && estimate < polling.FirstRecheckSeconds
-            ? TimeSpan.FromSeconds(estimate)
-            : polling.FirstRecheck;
+    /// <summary>One status query through the checker, with a safety-net recheck in case its answer is lost.</summary>
+    private EventActivityBinder<VideoTaskState, T> AskProvider<T>(EventActivityBinder<VideoTaskState, T> binder, PollingOptions polling)
+        where T : class =>
+        binder
+            .Then(c => c.Saga.Rechecks++)
+            .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId }, _ => polling.CheckTimeout)
+            .Publish(c => new CheckTaskStatus
+            {
+                RequestId = c.Saga.CorrelationId,
+                Provider = c.Saga.Provider,
+                Model = c.Saga.Model,
+                ProviderTaskId = c.Saga.ProviderTaskId,
+                LikelyDoneAt = polling.Strategy == PollingStrategy.Adaptive ? c.Saga.ExpectedDoneAt : null,
+                // A little before the safety net fires, so a check still queued then is not made twice.
+                NotAfter = DateTimeOffset.UtcNow + polling.CheckTimeout * 0.9,
+            });
 
     private EventActivityBinder<VideoTaskState, TaskStatusObserved> Complete(EventActivityBinder<VideoTaskState, TaskStatusObserved> binder) =>
         binder
@@ -203,6 +249,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             }))
             .Then(c => c.Saga.Observe(c.Message))
             .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
-                c => polling.NextRecheck(c.Saga.Rechecks, c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null))
+                c => RecheckPlanner.NextDelay(c.Saga, polling, DateTimeOffset.UtcNow,
+                    c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, Random.Shared.NextDouble()))
             .If(c => c.Message.State == ProviderTaskState.Processing, p => p.TransitionTo(Processing));
 }

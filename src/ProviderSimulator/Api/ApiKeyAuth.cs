@@ -13,14 +13,15 @@ public static class ApiKeyAuth
         {
             var http = context.HttpContext;
             var expected = http.RequestServices.GetRequiredService<IConfiguration>()[$"Providers:{dialect.Provider}:ApiKey"];
-            var presented = BearerToken(http.Request);
+            var presented = http.Request.BearerToken();
             var accepted = string.IsNullOrEmpty(expected) ? !string.IsNullOrEmpty(presented) : presented == expected;
             return accepted ? await next(context) : dialect.Error(http.Response, ErrorKind.Unauthorized, "invalid API key");
         });
         return group;
     }
 
-    private static string? BearerToken(HttpRequest request)
+    /// <summary>The API key the request presents; limits are kept per key.</summary>
+    public static string? BearerToken(this HttpRequest request)
     {
         const string scheme = "Bearer ";
         var header = request.Headers.Authorization.ToString();

@@ -1,26 +1,40 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ProviderSimulator.Callbacks;
+using ProviderSimulator.Limits;
 using ProviderSimulator.Tasks;
 
 namespace ProviderSimulator.Api;
 
 /// <summary>
-/// The submit and query steps the three providers share: counting, body checks, simulated faults and the
-/// task lifecycle. Each provider supplies its dialect, its required fields and its response shapes.
+/// The submit and query steps the three providers share: counting, per-key limits, body checks, simulated faults,
+/// callbacks and the task lifecycle. Each provider supplies its dialect, its required fields and its response shapes.
 /// </summary>
-public sealed class TaskFlow(TaskStore store, IOptions<SimulatorOptions> options, IHostApplicationLifetime lifetime)
+public sealed class TaskFlow(
+    TaskStore store,
+    RequestLimits limits,
+    GenerationTimes generationTimes,
+    CallbackDispatcher callbacks,
+    TimeProvider clock,
+    IOptions<SimulatorOptions> options,
+    IHostApplicationLifetime lifetime)
 {
     public const string RequestIdHeader = "X-Request-Id";
     public const int RetryAfterSeconds = 1;
 
+    /// <param name="callbackStyle">How the provider takes a completion callback; null when it offers none.</param>
     public async Task<IResult> SubmitAsync(
         HttpContext http,
         IProviderDialect dialect,
         string model,
         Func<JsonElement, string?> findProblem,
-        Func<SimTask, HttpRequest, IResult> accepted)
+        Func<SimTask, HttpRequest, IResult> accepted,
+        CallbackStyle? callbackStyle = null)
     {
-        store.CountSubmit(http.Request.Headers[RequestIdHeader].ToString());
+        var requestId = http.Request.Headers[RequestIdHeader].ToString();
+        store.CountSubmit(requestId);
+        if (RateLimit(http, dialect) is { } refused)
+            return refused;
 
         JsonElement body;
         try
@@ -37,15 +51,28 @@ public sealed class TaskFlow(TaskStore store, IOptions<SimulatorOptions> options
         if (problem is not null)
             return Fault(http, dialect, ErrorKind.BadRequest, problem);
 
+        Uri? callbackUrl = null;
+        if (callbackStyle is not null && CallbackProblem(callbackStyle, body, out callbackUrl) is { } badCallback)
+            return Fault(http, dialect, ErrorKind.BadRequest, badCallback);
+
         if (!Behaviors.TryParse(http.Request.Headers[Behaviors.Header].ToString(), body, out var behaviors, out var unknown))
             return Fault(http, dialect, ErrorKind.BadRequest, $"unknown simulator behaviour '{unknown}'");
 
         if (SubmitFault(behaviors) is { } fault)
             return Fault(http, dialect, fault.Kind, fault.Detail);
 
-        var now = DateTimeOffset.UtcNow;
-        var task = new SimTask(dialect.NewTaskId(now), dialect.Provider, model, now, behaviors, body);
+        var task = limits.TryStart(dialect.Provider, ApiKey(http), () =>
+        {
+            var now = clock.GetUtcNow();
+            var timing = new TaskTiming(options.Value.PendingSeconds, generationTimes.Next());
+            return new SimTask(dialect.NewTaskId(now), dialect.Provider, model, now, behaviors, body,
+                requestId == "" ? null : requestId, timing);
+        });
+        if (task is null)
+            return Fault(http, dialect, ErrorKind.RateLimited, "too many unfinished tasks for this key, retry later");
         store.Add(task);
+        if (callbackUrl is not null)
+            callbacks.Schedule(task, callbackUrl, http.Request.PublicBase(), callbackStyle!);
 
         if (behaviors.HasFlag(Behavior.SubmitHang))
         {
@@ -53,7 +80,7 @@ public sealed class TaskFlow(TaskStore store, IOptions<SimulatorOptions> options
             using var hang = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.HangSeconds), hang.Token);
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.HangSeconds), clock, hang.Token);
             }
             catch (OperationCanceledException)
             {
@@ -66,19 +93,20 @@ public sealed class TaskFlow(TaskStore store, IOptions<SimulatorOptions> options
         return accepted(task, http.Request);
     }
 
-    public IResult Query(
-        HttpContext http,
-        IProviderDialect dialect,
-        string? taskId,
-        Func<SimTask, TaskSnapshot, HttpRequest, IResult> render)
+    public IResult Query(HttpContext http, IProviderDialect dialect, string? taskId, TaskBody render)
     {
         store.CountQuery();
+        if (RateLimit(http, dialect) is { } refused)
+            return refused;
 
         var task = string.IsNullOrEmpty(taskId) ? null : store.Find(taskId);
         if (task is null || task.Provider != dialect.Provider)
             return Fault(http, dialect, ErrorKind.NotFound, "Task not found or expired");
 
-        var snapshot = task.Observe(options.Value, DateTimeOffset.UtcNow);
+        task.CountQuery();
+        var settings = options.Value;
+        var snapshot = task.Observe(settings, clock.GetUtcNow());
+        var publicBase = http.Request.PublicBase();
         return task.TakeQueryFault() switch
         {
             // As if the task were not yet visible right after submit (eventual consistency).
@@ -87,9 +115,33 @@ public sealed class TaskFlow(TaskStore store, IOptions<SimulatorOptions> options
             Behavior.Query500Once => Fault(http, dialect, ErrorKind.ServerError, "internal error"),
             // A body cut short, as from a proxy that dropped the connection mid-response.
             Behavior.QueryMalformedOnce => Results.Text("{\"task_id\": \"" + task.Id, "application/json"),
-            Behavior.UnknownStatusOnce => render(task, snapshot with { Phase = TaskPhase.Unknown }, http.Request),
-            _ => render(task, snapshot, http.Request),
+            Behavior.UnknownStatusOnce => Results.Json(render(task, snapshot with { Phase = TaskPhase.Unknown }, publicBase, settings)),
+            _ => Results.Json(render(task, snapshot, publicBase, settings)),
         };
+    }
+
+    /// <summary>The provider's 429 when the key has used up its minute; null when the call may go ahead.</summary>
+    private IResult? RateLimit(HttpContext http, IProviderDialect dialect) =>
+        limits.TryCall(dialect.Provider, ApiKey(http)) is { } wait
+            ? Fault(http, dialect, ErrorKind.RateLimited, "rate limit exceeded, retry later", wait)
+            : null;
+
+    // The key filter has already turned away requests without one.
+    private static string ApiKey(HttpContext http) => http.Request.BearerToken() ?? "";
+
+    /// <summary>What is wrong with the callback URL the body names, or null; <paramref name="url"/> is null when it names none.</summary>
+    private string? CallbackProblem(CallbackStyle style, JsonElement body, out Uri? url)
+    {
+        url = null;
+        if (style.FindUrl(body) is not { } given)
+            return null;
+        if (given.ValueKind != JsonValueKind.String)
+            return $"{style.UrlField} must be a string";
+        var text = given.GetString()!;
+        if (CallbackUrl.Problem(style.UrlField, text, options.Value.AllowInsecureCallbacks) is { } problem)
+            return problem;
+        url = new Uri(text);
+        return null;
     }
 
     private static (ErrorKind Kind, string Detail)? SubmitFault(Behavior behaviors) =>
@@ -99,10 +151,11 @@ public sealed class TaskFlow(TaskStore store, IOptions<SimulatorOptions> options
         : behaviors.HasFlag(Behavior.Submit503) ? (ErrorKind.Unavailable, "service temporarily unavailable")
         : null;
 
-    private static IResult Fault(HttpContext http, IProviderDialect dialect, ErrorKind kind, string detail)
+    private static IResult Fault(
+        HttpContext http, IProviderDialect dialect, ErrorKind kind, string detail, int retryAfterSeconds = RetryAfterSeconds)
     {
         if (kind == ErrorKind.RateLimited)
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+            http.Response.Headers.RetryAfter = retryAfterSeconds.ToString();
         return dialect.Error(http.Response, kind, detail);
     }
 }

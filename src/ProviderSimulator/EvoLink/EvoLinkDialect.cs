@@ -21,7 +21,7 @@ public sealed class EvoLinkDialect : IProviderDialect
             ErrorKind.Unauthorized => (401, "authentication_error", "check your API key"),
             ErrorKind.InsufficientBalance => (402, "insufficient_quota", "top up your balance"),
             ErrorKind.NotFound => (404, "not_found_error", ""),
-            ErrorKind.RateLimited => (429, "rate_limit_error", $"retry after {TaskFlow.RetryAfterSeconds} seconds"),
+            ErrorKind.RateLimited => (429, "rate_limit_error", $"retry after {RetryAfter.SecondsOf(response)} seconds"),
             ErrorKind.ServerError => (500, "internal_error", "retry later"),
             ErrorKind.Unavailable => (503, "service_unavailable_error", "retry later"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProviderSimulator.Api;
+using ProviderSimulator.Callbacks;
 using ProviderSimulator.Media;
 using ProviderSimulator.Tasks;
 
@@ -14,6 +15,9 @@ public static class EvoLinkEndpoints
 
     private static readonly EvoLinkDialect Dialect = EvoLinkDialect.Instance;
 
+    /// <summary>EvoLink posts the task-query body itself to <c>callback_url</c>.</summary>
+    public static readonly CallbackStyle Callback = new("callback_url", Body, body => body);
+
     public static IEndpointRouteBuilder MapEvoLink(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1").RequireProviderKey(Dialect);
@@ -21,10 +25,11 @@ public static class EvoLinkEndpoints
         api.MapPost("/videos/generations", (HttpContext http, TaskFlow flow, IOptions<SimulatorOptions> options) =>
             flow.SubmitAsync(http, Dialect, Model, FindProblem,
                 // The submit answer is the task itself, as a query would show it at that instant.
-                (task, request) => Render(task, new TaskSnapshot(TaskPhase.Pending, 0, 0, null), request, options.Value)));
+                (task, request) => Results.Json(
+                    Body(task, new TaskSnapshot(TaskPhase.Pending, 0, 0, null), request.PublicBase(), options.Value)),
+                Callback));
 
-        api.MapGet("/tasks/{id}", (HttpContext http, string id, TaskFlow flow, IOptions<SimulatorOptions> options) =>
-            flow.Query(http, Dialect, id, (task, snapshot, request) => Render(task, snapshot, request, options.Value)));
+        api.MapGet("/tasks/{id}", (HttpContext http, string id, TaskFlow flow) => flow.Query(http, Dialect, id, Body));
 
         return app;
     }
@@ -34,33 +39,33 @@ public static class EvoLinkEndpoints
         ?? (body.GetProperty("model").GetString() == Model ? null : $"model must be {Model}: the simulator serves no other")
         ?? Require.Text(body, "image_start");
 
-    private static IResult Render(SimTask task, TaskSnapshot snapshot, HttpRequest request, SimulatorOptions timing) =>
-        Results.Json(new
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) => new
+    {
+        created = task.SubmittedAt.ToUnixTimeSeconds(),
+        id = task.Id,
+        model = task.Model,
+        @object = "video.generation.task",
+        progress = snapshot.Progress,
+        status = snapshot.Phase switch
         {
-            created = task.SubmittedAt.ToUnixTimeSeconds(),
-            id = task.Id,
-            model = task.Model,
-            @object = "video.generation.task",
-            progress = snapshot.Progress,
-            status = snapshot.Phase switch
-            {
-                TaskPhase.Pending => "pending",
-                TaskPhase.Processing => "processing",
-                TaskPhase.Succeeded => "completed",
-                TaskPhase.Failed => "failed",
-                _ => Behaviors.UnknownStatus,
-            },
-            task_info = new
-            {
-                can_cancel = snapshot.Phase is TaskPhase.Pending or TaskPhase.Processing,
-                estimated_time = (int)Math.Ceiling(timing.GenerationSeconds),
-            },
-            usage = new { billing_rule = "per_second", credits_reserved = BilledSeconds(task), user_group = "default" },
-            results = snapshot.Phase == TaskPhase.Succeeded ? new[] { MediaEndpoints.UrlFor(request, task) } : null,
-            error = snapshot.Phase == TaskPhase.Failed
-                ? new { code = "content_policy_violation", message = "The input image was rejected by the content policy" }
-                : null,
-        });
+            TaskPhase.Pending => "pending",
+            TaskPhase.Processing => "processing",
+            TaskPhase.Succeeded => "completed",
+            TaskPhase.Failed => "failed",
+            _ => Behaviors.UnknownStatus,
+        },
+        task_info = new
+        {
+            can_cancel = snapshot.Phase is TaskPhase.Pending or TaskPhase.Processing,
+            // From the configured time, not the task's own: an estimate, as EvoLink's is.
+            estimated_time = (int)Math.Ceiling(options.GenerationSeconds),
+        },
+        usage = new { billing_rule = "per_second", credits_reserved = BilledSeconds(task), user_group = "default" },
+        results = snapshot.Phase == TaskPhase.Succeeded ? new[] { MediaEndpoints.UrlFor(publicBase, task, options) } : null,
+        error = snapshot.Phase == TaskPhase.Failed
+            ? new { code = "content_policy_violation", message = "The input image was rejected by the content policy" }
+            : null,
+    };
 
     /// <summary>EvoLink bills per second of requested duration; one credit a second keeps the figure easy to check.</summary>
     private static int BilledSeconds(SimTask task) =>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ProviderSimulator.Api;
 using ProviderSimulator.EvoLink;
@@ -21,9 +20,9 @@ public static class MediaEndpoints
     private const string ErrorPage =
         "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>The requested file is unavailable</h1></body></html>";
 
-    public static string UrlFor(HttpRequest request, SimTask task) => task.Behaviors.HasFlag(Behavior.MediaLarge)
-        ? request.Absolute(LargePath(request.HttpContext.RequestServices.GetRequiredService<IOptions<SimulatorOptions>>().Value.LargeMediaBytes))
-        : request.Absolute($"/media/{task.Id}.mp4");
+    /// <param name="publicBase">Where the simulator is reachable (see <see cref="PublicUrls.PublicBase"/>).</param>
+    public static string UrlFor(string publicBase, SimTask task, SimulatorOptions options) =>
+        publicBase + (task.Behaviors.HasFlag(Behavior.MediaLarge) ? LargePath(options.LargeMediaBytes) : $"/media/{task.Id}.mp4");
 
     public static string LargePath(long sizeBytes) => $"/media/large/{sizeBytes}.mp4";
 

@@ -27,8 +27,8 @@ public sealed class ModellixDialect : IProviderDialect
         if (kind == ErrorKind.RateLimited)
         {
             // Modellix announces the end of the rate window as a Unix time in seconds.
-            response.Headers["x-ratelimit-reset"] =
-                DateTimeOffset.UtcNow.AddSeconds(TaskFlow.RetryAfterSeconds).ToUnixTimeSeconds().ToString();
+            var now = response.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            response.Headers["x-ratelimit-reset"] = now.AddSeconds(RetryAfter.SecondsOf(response)).ToUnixTimeSeconds().ToString();
         }
         return Results.Json(new { code = status, message = $"{category}: {detail}" }, statusCode: status);
     }

@@ -22,7 +22,7 @@ public static class ModellixEndpoints
             Submit("kling-video-o1", body => Require.Text(body, "prompt")));
 
         api.MapGet("/tasks/{taskId}", (HttpContext http, string taskId, TaskFlow flow) =>
-            flow.Query(http, Dialect, taskId, Render));
+            flow.Query(http, Dialect, taskId, Body));
 
         return app;
     }
@@ -43,10 +43,10 @@ public static class ModellixEndpoints
         },
     });
 
-    private static IResult Render(SimTask task, TaskSnapshot snapshot, HttpRequest request)
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options)
     {
         var succeeded = snapshot.Phase == TaskPhase.Succeeded;
-        return Results.Json(new
+        return new
         {
             code = 0,
             message = "success",
@@ -69,7 +69,7 @@ public static class ModellixEndpoints
                         {
                             new
                             {
-                                url = MediaEndpoints.UrlFor(request, task),
+                                url = MediaEndpoints.UrlFor(publicBase, task, options),
                                 type = "video",
                                 width = SampleVideo.Width,
                                 height = SampleVideo.Height,
@@ -84,6 +84,6 @@ public static class ModellixEndpoints
                     ? "Generation failed: the input did not pass content moderation"
                     : null,
             },
-        });
+        };
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ProviderSimulator.Api;
+using ProviderSimulator.Callbacks;
 using ProviderSimulator.Media;
 using ProviderSimulator.Tasks;
 
@@ -15,6 +16,10 @@ public static class MyRouterEndpoints
 
     private static readonly MyRouterDialect Dialect = MyRouterDialect.Instance;
 
+    /// <summary>Novita's webhook: the task-result body wrapped in an <c>ASYNC_TASK_RESULT</c> event.</summary>
+    public static readonly CallbackStyle Webhook = new("extra.webhook.url", Body,
+        payload => new { event_type = "ASYNC_TASK_RESULT", payload });
+
     public static IEndpointRouteBuilder MapMyRouter(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v3/async").RequireProviderKey(Dialect);
@@ -24,15 +29,16 @@ public static class MyRouterEndpoints
                 // prompt and multi_prompt are alternatives: one of them carries the text.
                 body => Require.Text(body, "image")
                         ?? (body.TryGetProperty("multi_prompt", out _) ? null : Require.Text(body, "prompt")),
-                (task, _) => Results.Json(new { task_id = task.Id })));
+                (task, _) => Results.Json(new { task_id = task.Id }),
+                Webhook));
 
         api.MapGet("/task-result", (HttpContext http, [FromQuery(Name = "task_id")] string? taskId, TaskFlow flow) =>
-            flow.Query(http, Dialect, taskId, Render));
+            flow.Query(http, Dialect, taskId, Body));
 
         return app;
     }
 
-    private static IResult Render(SimTask task, TaskSnapshot snapshot, HttpRequest request) => Results.Json(new
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) => new
     {
         task = new
         {
@@ -51,7 +57,7 @@ public static class MyRouterEndpoints
             progress_percent = snapshot.Progress,
         },
         videos = snapshot.Phase == TaskPhase.Succeeded
-            ? new[] { new { video_url = MediaEndpoints.UrlFor(request, task), video_url_ttl = VideoUrlTtl, video_type = "mp4" } }
+            ? new[] { new { video_url = MediaEndpoints.UrlFor(publicBase, task, options), video_url_ttl = VideoUrlTtl, video_type = "mp4" } }
             : [],
-    });
+    };
 }

@@ -6,9 +6,20 @@ namespace ProviderSimulator.Tasks;
 /// <param name="Queries">Authenticated task queries, whatever their outcome.</param>
 /// <param name="Tasks">Tasks recorded (accepted submits, hung ones included).</param>
 /// <param name="MediaRequests">Media downloads per path, in arrival order: each its <c>Range</c> header, "" when none.</param>
+/// <param name="CallbacksDelivered">Callbacks the receiver answered with 2xx.</param>
+/// <param name="CallbacksFailed">Callback attempts that failed (non-2xx, timeout, connection error), retried ones included.</param>
+/// <param name="RateLimited">429s answered because a key hit its requests-per-minute or concurrent-task limit.</param>
+/// <param name="PeakRequestsPerMinute">
+/// Per provider and key (<c>Provider:hash</c>, see <c>KeyLabel</c>; never the key itself): the most API calls any
+/// sliding 60 s held, whether or not a limit is set.
+/// </param>
 public sealed record SimStats(
     int Submits,
     IReadOnlyDictionary<string, int> SubmitsByRequest,
     int Queries,
     int Tasks,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> MediaRequests);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> MediaRequests,
+    int CallbacksDelivered,
+    int CallbacksFailed,
+    int RateLimited,
+    IReadOnlyDictionary<string, int> PeakRequestsPerMinute);

@@ -6,10 +6,20 @@ namespace ProviderSimulator.Tasks;
 public sealed class TaskStore
 {
     private readonly ConcurrentDictionary<string, SimTask> tasks = new();
+
+    /// <summary>The same tasks in the order they were recorded, so listing them needs no sort.</summary>
+    private readonly ConcurrentQueue<SimTask> inOrder = new();
     private readonly ConcurrentDictionary<string, int> submitsByRequest = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> mediaRequests = new();
     private int submits;
     private int queries;
+
+    public int Submits => Volatile.Read(ref submits);
+    public int Queries => Volatile.Read(ref queries);
+    public int TaskCount => tasks.Count;
+
+    /// <summary>Every task in the order recorded; enumerating does not lock out concurrent submits.</summary>
+    public IEnumerable<SimTask> Tasks => inOrder;
 
     public void CountSubmit(string? requestId)
     {
@@ -22,20 +32,23 @@ public sealed class TaskStore
 
     public void CountMedia(string path, string range) => mediaRequests.GetOrAdd(path, _ => new ConcurrentQueue<string>()).Enqueue(range);
 
-    public void Add(SimTask task) => tasks[task.Id] = task;
+    public void Add(SimTask task)
+    {
+        tasks[task.Id] = task;
+        inOrder.Enqueue(task);
+    }
 
     public SimTask? Find(string id) => tasks.GetValueOrDefault(id);
 
-    public SimStats Stats() => new(
-        Volatile.Read(ref submits),
-        new Dictionary<string, int>(submitsByRequest),
-        Volatile.Read(ref queries),
-        tasks.Count,
-        mediaRequests.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value.ToArray()));
+    public IReadOnlyDictionary<string, int> SubmitsByRequest() => new Dictionary<string, int>(submitsByRequest);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MediaRequests() =>
+        mediaRequests.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value.ToArray());
 
     public void Reset()
     {
         tasks.Clear();
+        inOrder.Clear();
         submitsByRequest.Clear();
         mediaRequests.Clear();
         Interlocked.Exchange(ref submits, 0);

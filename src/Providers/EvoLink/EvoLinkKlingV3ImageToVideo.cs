@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VideoPlatform.Contracts;
+using VideoPlatform.Providers.Callbacks;
 using VideoPlatform.Providers.Http;
 using VideoPlatform.Providers.Validation;
 
@@ -11,7 +12,7 @@ namespace VideoPlatform.Providers.EvoLink;
 /// Violations name EvoLink's fields: <c>image_start</c> is our <c>image</c>, <c>image_end</c> our <c>end_image</c>,
 /// <c>quality</c> our <c>resolution</c>.
 /// </summary>
-internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api) : IVideoModel
+internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls callbacks) : IVideoModel
 {
     public string Provider => "evolink";
 
@@ -60,8 +61,12 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api) : IVideoModel
             ? null
             : new JsonObject().Set("multi_shot", o.MultiShot).Set("shot_type", o.ShotType);
 
+    /// <summary>
+    /// EvoLink takes one callback URL. A caller's own <c>callback_url</c> wins (they asked for it); otherwise ours is
+    /// sent when configured, so completion is seen at once instead of at the next recheck.
+    /// </summary>
     public Task<SubmitOutcome> SubmitAsync(Guid requestId, VideoOptions options, CancellationToken cancellationToken) =>
-        api.SubmitAsync(BuildBody(options), requestId, cancellationToken);
+        api.SubmitAsync(BuildBody(options).Set("callback_url", options.CallbackUrl ?? callbacks.For(Provider, requestId)), requestId, cancellationToken);
 
     public Task<ProviderTaskStatus> QueryAsync(string providerTaskId, CancellationToken cancellationToken) =>
         api.GetTaskAsync(providerTaskId, cancellationToken);

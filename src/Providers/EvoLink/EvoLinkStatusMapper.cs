@@ -28,7 +28,8 @@ internal static class EvoLinkStatusMapper
             State = state,
             RawStatus = task.Status,
             ProgressPercent = task.Progress,
-            EtaSeconds = running ? task.TaskInfo?.EstimatedTime : null,
+            // estimated_time is the whole generation's estimate, not what is left of it.
+            EstimatedTotalSeconds = running ? task.TaskInfo?.EstimatedTime : null,
             Videos = state == ProviderTaskState.Succeeded ? Videos(task, now) : [],
             FailureCode = failed ? FailureCode(task) : null,
             FailureMessage = failed

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using VideoPlatform.Contracts;
+using VideoPlatform.Providers.Callbacks;
 using VideoPlatform.Providers.Http;
 using VideoPlatform.Providers.Validation;
 
 namespace VideoPlatform.Providers.MyRouter;
 
 /// <summary>MyRouter <c>kling-v3.0-pro-i2v</c> (seed 002): first frame plus a prompt or several shot prompts.</summary>
-internal sealed class KlingV30ProImageToVideo(IMyRouterApi api) : IVideoModel
+internal sealed class KlingV30ProImageToVideo(IMyRouterApi api, CallbackUrls callbacks) : IVideoModel
 {
     public string Provider => "myrouter";
 
@@ -51,8 +52,12 @@ internal sealed class KlingV30ProImageToVideo(IMyRouterApi api) : IVideoModel
             .Set("prompt", shot.Prompt)
             .Set("duration", shot.Duration)));
 
+    /// <summary>Asks for a webhook when callbacks are configured, in Novita's <c>extra.webhook.url</c> (MyRouter is a Novita white-label).</summary>
     public Task<SubmitOutcome> SubmitAsync(Guid requestId, VideoOptions options, CancellationToken cancellationToken) =>
-        api.SubmitAsync(Model, BuildBody(options), requestId, cancellationToken);
+        api.SubmitAsync(Model, BuildBody(options).Set("extra", Webhook(callbacks.For(Provider, requestId))), requestId, cancellationToken);
+
+    private static JsonObject? Webhook(string? url) =>
+        url is null ? null : new JsonObject { ["webhook"] = new JsonObject { ["url"] = url } };
 
     public Task<ProviderTaskStatus> QueryAsync(string providerTaskId, CancellationToken cancellationToken) =>
         api.GetTaskResultAsync(providerTaskId, cancellationToken);

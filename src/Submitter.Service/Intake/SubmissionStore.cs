@@ -51,6 +51,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             """,
             new { requestId, provider, model, providerTaskId, estimatedSeconds }, ct);
 
+    /// <summary>A provider call for this submission starts now (see <see cref="FindStaleAsync"/>).</summary>
+    public Task MarkCallingAsync(Guid requestId, CancellationToken ct) =>
+        ExecuteAsync("UPDATE submissions SET updated_at = now() WHERE request_id = @requestId AND status = 'submitting'", new { requestId }, ct);
+
     public Task MarkFailedAsync(Guid requestId, string failureCode, string failureReason, CancellationToken ct) =>
         ExecuteAsync(
             "UPDATE submissions SET status = 'failed', failure_code = @failureCode, failure_reason = @failureReason, updated_at = now() WHERE request_id = @requestId",

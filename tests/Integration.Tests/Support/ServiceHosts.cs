@@ -40,7 +40,7 @@ public static class ServiceHosts
     /// <summary>Builds a service the way its Program.cs does, on a free loopback port, and starts it.</summary>
     public static async Task<WebApplication> StartAsync(
         string name, Action<WebApplicationBuilder> addService, IDictionary<string, string?> settings,
-        Action<WebApplicationBuilder>? customize = null)
+        Action<WebApplicationBuilder>? customize = null, Action<WebApplication>? mapEndpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = name });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -50,6 +50,7 @@ public static class ServiceHosts
         addService(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        mapEndpoints?.Invoke(app);
         await app.StartAsync();
         return app;
     }

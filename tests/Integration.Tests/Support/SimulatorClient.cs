@@ -33,4 +33,17 @@ public sealed class SimulatorClient(string baseUrl)
             ? ranges.EnumerateArray().Select(r => r.GetString()!).ToList()
             : [];
     }
+
+    /// <summary>The simulator's record of the task submitted for this request: when it completes and how often it was queried.</summary>
+    public async Task<SimulatedTask> TaskForAsync(Guid requestId)
+    {
+        var tasks = await _http.GetFromJsonAsync<JsonElement>("/_sim/tasks");
+        var task = tasks.EnumerateArray().Single(t => t.GetProperty("requestId").GetString() == requestId.ToString());
+        return new SimulatedTask(
+            task.GetProperty("id").GetString()!,
+            task.GetProperty("completesAt").ValueKind == JsonValueKind.Null ? null : task.GetProperty("completesAt").GetDateTimeOffset(),
+            task.GetProperty("queries").GetInt32());
+    }
 }
+
+public sealed record SimulatedTask(string Id, DateTimeOffset? CompletesAt, int Queries);

@@ -56,7 +56,8 @@ public sealed class When_EvoLink_reports_a_task
 
         // Assert
         result.ProgressPercent.ShouldBe(45);
-        result.EtaSeconds.ShouldBe(120);
+        result.EstimatedTotalSeconds.ShouldBe(120);
+        result.EtaSeconds.ShouldBeNull("estimated_time is the whole generation's estimate, not the time left");
         result.Videos.ShouldBeEmpty();
     }
 
@@ -74,7 +75,7 @@ public sealed class When_EvoLink_reports_a_task
         // Assert
         result.State.ShouldBe(ProviderTaskState.Succeeded);
         result.ProgressPercent.ShouldBe(100);
-        result.EtaSeconds.ShouldBeNull();
+        result.EstimatedTotalSeconds.ShouldBeNull();
         result.Videos.Select(v => v.Url).ShouldBe([VideoUrl, "https://files.evolink.test/out/b.mp4"]);
         foreach (var video in result.Videos)
             video.ExpiresAt.ShouldNotBeNull().ShouldBeInRange(before.AddHours(24), DateTimeOffset.UtcNow.AddHours(24));
@@ -94,7 +95,7 @@ public sealed class When_EvoLink_reports_a_task
         result.State.ShouldBe(ProviderTaskState.Failed);
         result.FailureCode.ShouldBe("content_policy_violation");
         result.FailureMessage.ShouldBe("The input image was rejected by the content policy");
-        result.EtaSeconds.ShouldBeNull();
+        result.EstimatedTotalSeconds.ShouldBeNull();
     }
 
     [Fact]

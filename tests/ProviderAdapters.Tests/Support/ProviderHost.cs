@@ -16,7 +16,7 @@ internal sealed class ProviderHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    private ProviderHost(StubNetwork network)
+    private ProviderHost(StubNetwork network, IDictionary<string, string?>? settings = null)
     {
         Network = network;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,7 +26,7 @@ internal sealed class ProviderHost : IDisposable
             ["Providers:MyRouter:ApiKey"] = ApiKey,
             ["Providers:EvoLink:BaseUrl"] = EvoLinkBaseUrl,
             ["Providers:EvoLink:ApiKey"] = ApiKey,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddVideoProviders();
@@ -44,6 +44,10 @@ internal sealed class ProviderHost : IDisposable
 
     public static ProviderHost Answering(HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null) =>
         new(new StubNetwork(status, body, decorate));
+
+    /// <summary>With <c>Callbacks:PublicBaseUrl</c> set, as a deployment that accepts provider callbacks has it.</summary>
+    public static ProviderHost WithCallbacks(string publicBaseUrl, HttpStatusCode status, string body) =>
+        new(new StubNetwork(status, body), new Dictionary<string, string?> { ["Callbacks:PublicBaseUrl"] = publicBaseUrl });
 
     /// <summary>For tests that never reach the network (validation, body building).</summary>
     public static ProviderHost Offline() => Answering(HttpStatusCode.InternalServerError, "no network in this test");

@@ -11,6 +11,9 @@ public sealed class RunningSimulator : IAsyncDisposable
     public const double PendingSeconds = 0.2;
     public const double GenerationSeconds = 0.5;
 
+    /// <summary>From submit to completion.</summary>
+    public static readonly TimeSpan TaskTime = TimeSpan.FromSeconds(PendingSeconds + GenerationSeconds);
+
     private readonly WebApplication app;
 
     private RunningSimulator(WebApplication app, Uri baseAddress)
@@ -21,7 +24,11 @@ public sealed class RunningSimulator : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RunningSimulator> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <summary>The simulator's own services, for tests that set up state faster than HTTP could.</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <param name="clock">The simulator's time; the system clock when null.</param>
+    public static async Task<RunningSimulator> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -33,10 +40,18 @@ public sealed class RunningSimulator : IAsyncDisposable
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
             settings[key] = value;
 
-        var app = SimulatorApp.Create([], settings);
+        var app = SimulatorApp.Create([], settings, clock);
         await app.StartAsync();
         return new RunningSimulator(app, new Uri(app.Urls.Single()));
     }
+
+    /// <summary>Accepts callbacks to http://127.0.0.1, where a test's receiver listens.</summary>
+    public static Task<RunningSimulator> StartAcceptingLocalCallbacksAsync(double timeoutSeconds = 10) => StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["Simulator:AllowInsecureCallbacks"] = "true",
+            ["Simulator:CallbackTimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     public HttpClient Client(string? apiKey = null)
     {
@@ -51,6 +66,14 @@ public sealed class RunningSimulator : IAsyncDisposable
         using var client = Client();
         return (await client.GetFromJsonAsync<SimStats>("/_sim/stats"))!;
     }
+
+    public async Task<IReadOnlyList<JsonElement>> TasksAsync()
+    {
+        using var client = Client();
+        return (await client.GetFromJsonAsync<JsonElement>("/_sim/tasks")).EnumerateArray().ToList();
+    }
+
+    public async Task<JsonElement> TaskAsync(string id) => (await TasksAsync()).Single(t => t.Text("id") == id);
 
     /// <summary>Stops gracefully first, as a real host does, so in-flight requests are drained.</summary>
     public async ValueTask DisposeAsync()

@@ -1,0 +1,90 @@
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Poller.Tasks;
+
+/// <summary>
+/// When to ask a provider again. Adaptive: aim each check at the moment the task is expected to be done (from the
+/// provider's time left, its progress rate, its estimate, or the model's typical time), a little after rather than
+/// before, since an early check costs a query and finds nothing; once past that moment, back off with jitter. No
+/// wait exceeds the maximum interval, which bounds how late a result can be seen. Pure: the saga passes the clock
+/// and the random draw.
+/// </summary>
+internal static class RecheckPlanner
+{
+    /// <summary>Aimed checks land this fraction of the remaining time late, plus <see cref="AimSlack"/>: progress comes in whole percent.</summary>
+    private const double AimMargin = 0.03;
+    private static readonly TimeSpan AimSlack = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>When the task should be done, as known at submit.</summary>
+    public static DateTimeOffset ExpectedAtSubmit(TaskSubmitted submitted, PollingOptions polling) =>
+        submitted.SubmittedAt + (submitted.EstimatedSeconds is > 0 and var estimate
+            ? TimeSpan.FromSeconds(estimate)
+            : polling.TypicalDuration(submitted.Provider, submitted.Model));
+
+    /// <summary>A fresher expectation from a running task's answer; the old one when the answer says nothing new.</summary>
+    /// <param name="saga">The task before this answer is recorded (its previous progress and when it was seen).</param>
+    public static DateTimeOffset? Reestimate(VideoTaskState saga, TaskStatusObserved observed)
+    {
+        if (observed.EtaSeconds is > 0 and var eta)
+            return observed.ObservedAt + TimeSpan.FromSeconds(eta);
+
+        if (observed.ProgressPercent is > 0 and < 100 and var progress)
+        {
+            // Two readings give the rate; a single one is read as steady progress since submit (a bit slow, so a bit late).
+            var rate = saga.ProgressPercent is { } before && before < progress && saga.ProgressObservedAt is { } then && observed.ObservedAt > then
+                ? (progress - before) / (observed.ObservedAt - then).TotalSeconds
+                : progress / Math.Max(0.001, (observed.ObservedAt - saga.SubmittedAt).TotalSeconds);
+            return observed.ObservedAt + TimeSpan.FromSeconds((100 - progress) / rate);
+        }
+
+        if (observed.EstimatedTotalSeconds is > 0 and var total)
+            return saga.SubmittedAt + TimeSpan.FromSeconds(total);
+
+        return saga.ExpectedDoneAt;
+    }
+
+    public static TimeSpan FirstDelay(VideoTaskState saga, PollingOptions polling, DateTimeOffset now, double random) =>
+        polling.Strategy == PollingStrategy.Fixed
+            ? polling.FirstRecheck
+            : Aim(saga.ExpectedDoneAt ?? now + polling.FirstRecheck, polling, now, random);
+
+    /// <summary>After an answer that leaves the task open; <paramref name="saga"/> already holds that answer.</summary>
+    public static TimeSpan NextDelay(VideoTaskState saga, PollingOptions polling, DateTimeOffset now, TimeSpan? providerAskedToWait, double random)
+    {
+        var delay = polling.Strategy == PollingStrategy.Fixed
+            ? TimeSpan.FromSeconds(polling.RecheckIntervalSeconds)
+            : saga.ExpectedDoneAt is { } expected && expected - now >= Lower(polling)
+                ? Aim(expected, polling, now, random)
+                : Backoff(saga.ChecksPastExpected, polling, random);
+        return providerAskedToWait is { } wait && wait > delay ? wait : delay;
+    }
+
+    /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>
+    public static bool IsPastExpected(VideoTaskState saga, DateTimeOffset now) => saga.ExpectedDoneAt is { } expected && now >= expected;
+
+    private static TimeSpan Aim(DateTimeOffset expected, PollingOptions polling, DateTimeOffset now, double random)
+    {
+        var untilDone = expected - now;
+        if (untilDone < TimeSpan.Zero)
+            untilDone = TimeSpan.Zero;
+        // Late only: jitter that made an aimed check early would cost a query that finds nothing.
+        var aimed = untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
+        return Clamp(aimed, polling);
+    }
+
+    private static TimeSpan Backoff(int checksPastExpected, PollingOptions polling, double random)
+    {
+        var seconds = polling.RecheckIntervalSeconds * Math.Pow(polling.BackoffFactor, Math.Max(0, checksPastExpected - 1));
+        var jittered = Math.Min(seconds, polling.MaxRecheckIntervalSeconds) * (1 + polling.JitterFraction * (2 * random - 1));
+        return Clamp(TimeSpan.FromSeconds(jittered), polling);
+    }
+
+    private static TimeSpan Clamp(TimeSpan delay, PollingOptions polling)
+    {
+        var lower = Lower(polling);
+        return delay < lower ? lower : delay > polling.MaxRecheckInterval ? polling.MaxRecheckInterval : delay;
+    }
+
+    private static TimeSpan Lower(PollingOptions polling) =>
+        polling.MinRecheckInterval < polling.MaxRecheckInterval ? polling.MinRecheckInterval : polling.MaxRecheckInterval;
+}

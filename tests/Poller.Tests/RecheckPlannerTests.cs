@@ -1,0 +1,140 @@
+using VideoPlatform.Contracts;
+using VideoPlatform.Poller.Tasks;
+using VideoPlatform.Providers;
+
+namespace VideoPlatform.Poller.Tests;
+
+public class When_planning_rechecks
+{
+    private static readonly DateTimeOffset Submitted = new(2026, 11, 22, 6, 0, 0, TimeSpan.Zero);
+
+    private static PollingOptions Polling() => new()
+    {
+        FirstRecheckSeconds = 5,
+        RecheckIntervalSeconds = 4,
+        MinRecheckIntervalSeconds = 1,
+        MaxRecheckIntervalSeconds = 30,
+        BackoffFactor = 2,
+        JitterFraction = 0.1,
+        TypicalSeconds = 120,
+        TypicalSecondsByModel = { ["modellix/kling-video-o1"] = 200 },
+    };
+
+    private static TaskSubmitted SubmittedEvent(int? estimate = null, string model = "kling-v3-i2v") => new()
+    {
+        RequestId = Guid.NewGuid(), Provider = "modellix", Model = model, ProviderTaskId = "t", SubmittedAt = Submitted, EstimatedSeconds = estimate,
+    };
+
+    private static TaskStatusObserved Running(DateTimeOffset at, int? progress = null, int? eta = null, int? total = null) => new()
+    {
+        RequestId = Guid.NewGuid(), State = ProviderTaskState.Processing, ProgressPercent = progress, EtaSeconds = eta,
+        EstimatedTotalSeconds = total, ObservedAt = at,
+    };
+
+    [Fact]
+    public void Should_expect_the_provider_estimate_else_the_models_typical_time()
+    {
+        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(estimate: 300), Polling()).ShouldBe(Submitted.AddSeconds(300));
+        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(), Polling()).ShouldBe(Submitted.AddSeconds(120));
+        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(model: "kling-video-o1"), Polling()).ShouldBe(Submitted.AddSeconds(200));
+    }
+
+    [Fact]
+    public void Should_aim_the_first_check_just_after_the_expected_time_but_never_past_the_maximum()
+    {
+        var polling = Polling();
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(20) };
+
+        var delay = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0);
+        saga.ExpectedDoneAt = Submitted.AddSeconds(300);
+        var far = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0);
+
+        delay.ShouldBeInRange(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(22), "a little late, never early");
+        far.ShouldBe(polling.MaxRecheckInterval);
+    }
+
+    [Fact]
+    public void Should_take_the_providers_time_left_first()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(300) };
+        var now = Submitted.AddSeconds(60);
+
+        RecheckPlanner.Reestimate(saga, Running(now, progress: 10, eta: 15)).ShouldBe(now.AddSeconds(15));
+    }
+
+    [Fact]
+    public void Should_project_completion_from_the_progress_rate_between_two_readings()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ProgressPercent = 40, ProgressObservedAt = Submitted.AddSeconds(50) };
+
+        // 40% → 50% in 10 s: 1%/s, so the remaining 50% takes 50 s.
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(60), progress: 50)).ShouldBe(Submitted.AddSeconds(110));
+    }
+
+    [Fact]
+    public void Should_read_a_first_progress_as_steady_since_submit()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted };
+
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), progress: 25)).ShouldBe(Submitted.AddSeconds(120));
+    }
+
+    [Fact]
+    public void Should_take_a_total_estimate_from_submit_when_there_is_no_progress()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(999) };
+
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), total: 90)).ShouldBe(Submitted.AddSeconds(90));
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30))).ShouldBe(Submitted.AddSeconds(999));
+    }
+
+    [Fact]
+    public void Should_back_off_with_jitter_once_past_the_expected_time_up_to_the_maximum()
+    {
+        var polling = Polling();
+        var now = Submitted.AddSeconds(200);
+        TimeSpan Next(int pastChecks, double random) => RecheckPlanner.NextDelay(
+            new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(120), ChecksPastExpected = pastChecks },
+            polling, now, providerAskedToWait: null, random);
+
+        Next(1, 0.5).ShouldBe(TimeSpan.FromSeconds(4));
+        Next(2, 0.5).ShouldBe(TimeSpan.FromSeconds(8));
+        Next(3, 0.5).ShouldBe(TimeSpan.FromSeconds(16));
+        Next(9, 0.5).ShouldBe(TimeSpan.FromSeconds(30));
+        Next(2, 0).ShouldBe(TimeSpan.FromSeconds(8 * 0.9));
+        Next(2, 1).ShouldBe(TimeSpan.FromSeconds(8 * 1.1));
+    }
+
+    [Fact]
+    public void Should_check_sooner_as_progress_nears_the_end()
+    {
+        var polling = Polling();
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ProgressPercent = 60, ProgressObservedAt = Submitted.AddSeconds(60) };
+        var observed = Running(Submitted.AddSeconds(70), progress: 90);
+        saga.ExpectedDoneAt = RecheckPlanner.Reestimate(saga, observed);
+
+        var delay = RecheckPlanner.NextDelay(saga, polling, observed.ObservedAt, providerAskedToWait: null, random: 0);
+
+        // 3%/s with 10% left: about 3.3 s, not the 30 s maximum.
+        delay.ShouldBeInRange(TimeSpan.FromSeconds(3.3), TimeSpan.FromSeconds(4.5));
+    }
+
+    [Fact]
+    public void Should_never_ask_before_the_provider_said_to_retry()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(10) };
+
+        RecheckPlanner.NextDelay(saga, Polling(), Submitted.AddSeconds(9), TimeSpan.FromSeconds(60), random: 0).ShouldBe(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public void Should_poll_at_the_fixed_interval_whatever_is_known_in_the_fixed_strategy()
+    {
+        var polling = Polling();
+        polling.Strategy = PollingStrategy.Fixed;
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(300), ChecksPastExpected = 5 };
+
+        RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 1).ShouldBe(TimeSpan.FromSeconds(5));
+        RecheckPlanner.NextDelay(saga, polling, Submitted.AddSeconds(100), providerAskedToWait: null, random: 1).ShouldBe(TimeSpan.FromSeconds(4));
+    }
+}
