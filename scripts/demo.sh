@@ -19,8 +19,10 @@ export_demo_keys
 
 build_release
 trap stop_all_apps EXIT
-start_app ProviderSimulator ProviderSimulator http://127.0.0.1:5080
-start_app Submitter.Service Submitter.Service http://127.0.0.1:5081
+# Local callbacks: the simulator calls the poller back over plain http on loopback, which real providers refuse.
+start_app ProviderSimulator ProviderSimulator http://127.0.0.1:5080 Simulator__AllowInsecureCallbacks=true
+start_app Submitter.Service Submitter.Service http://127.0.0.1:5081 \
+  Callbacks__PublicBaseUrl=http://127.0.0.1:5082 Callbacks__AllowHttp=true
 start_app Poller.Service Poller.Service http://127.0.0.1:5082
 start_app Archiver.Service Archiver.Service http://127.0.0.1:5083
 wait_ready http://127.0.0.1:5080/_sim/stats ProviderSimulator
@@ -30,10 +32,11 @@ wait_ready http://127.0.0.1:5083/health/ready Archiver.Service
 echo "services ready (logs in $APPS_LOG_DIR)" >&2
 
 cli="$repo/src/Platform.Cli/bin/Release/net10.0/platform-cli.dll"
-path=$(dotnet "$cli" submit --provider modellix --model kling-v3-i2v \
+# EvoLink: it gives an estimate and calls back, so the result is seen the moment the simulator finishes.
+path=$(dotnet "$cli" submit --provider evolink --model kling-v3-image-to-video \
   --prompt "A paper boat drifts down a rainy street, camera following at water level" \
   --image https://example.com/keyframe.jpg \
-  --option duration=5 --option aspect_ratio=16:9 --option mode=std \
+  --option duration=5 --option quality=720p \
   --wait --timeout 300 | tail -n 1)
 
 kind=$(ffprobe -v error -select_streams v:0 -show_entries stream=codec_type -of csv=p=0 "$path")
