@@ -54,6 +54,19 @@ public class When_planning_rechecks
     }
 
     [Fact]
+    public void Should_aim_past_the_maximum_only_when_the_providers_key_is_rate_limited()
+    {
+        var polling = Polling();
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(150) };
+
+        var plentiful = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0, queriesScarce: false);
+        var scarce = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0, queriesScarce: true);
+
+        plentiful.ShouldBe(polling.MaxRecheckInterval, "without a limit a query is cheap and the maximum bounds an early finisher's lag");
+        scarce.ShouldBeInRange(TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(156), "under a limit, no query is spent before the task can be done");
+    }
+
+    [Fact]
     public void Should_take_the_providers_time_left_first()
     {
         var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(300) };

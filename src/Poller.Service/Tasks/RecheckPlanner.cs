@@ -43,18 +43,24 @@ internal static class RecheckPlanner
         return saga.ExpectedDoneAt;
     }
 
-    public static TimeSpan FirstDelay(VideoTaskState saga, PollingOptions polling, DateTimeOffset now, double random) =>
+    /// <param name="queriesScarce">
+    /// The provider key is rate-limited: a check aimed at the expected time may then wait longer than the maximum
+    /// interval, since early checks would spend the budget that later, likelier ones need. Without a limit, queries
+    /// are cheap and the maximum interval holds for every wait, bounding the lag of a task that finishes early.
+    /// </param>
+    public static TimeSpan FirstDelay(VideoTaskState saga, PollingOptions polling, DateTimeOffset now, double random, bool queriesScarce = false) =>
         polling.Strategy == PollingStrategy.Fixed
             ? polling.FirstRecheck
-            : Aim(saga.ExpectedDoneAt ?? now + polling.FirstRecheck, polling, now, random);
+            : Aim(saga.ExpectedDoneAt ?? now + polling.FirstRecheck, polling, now, random, queriesScarce);
 
     /// <summary>After an answer that leaves the task open; <paramref name="saga"/> already holds that answer.</summary>
-    public static TimeSpan NextDelay(VideoTaskState saga, PollingOptions polling, DateTimeOffset now, TimeSpan? providerAskedToWait, double random)
+    public static TimeSpan NextDelay(
+        VideoTaskState saga, PollingOptions polling, DateTimeOffset now, TimeSpan? providerAskedToWait, double random, bool queriesScarce = false)
     {
         var delay = polling.Strategy == PollingStrategy.Fixed
             ? TimeSpan.FromSeconds(polling.RecheckIntervalSeconds)
             : saga.ExpectedDoneAt is { } expected && expected - now >= Lower(polling)
-                ? Aim(expected, polling, now, random)
+                ? Aim(expected, polling, now, random, queriesScarce)
                 : Backoff(saga.ChecksPastExpected, polling, random);
         return providerAskedToWait is { } wait && wait > delay ? wait : delay;
     }
@@ -62,14 +68,14 @@ internal static class RecheckPlanner
     /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>
     public static bool IsPastExpected(VideoTaskState saga, DateTimeOffset now) => saga.ExpectedDoneAt is { } expected && now >= expected;
 
-    private static TimeSpan Aim(DateTimeOffset expected, PollingOptions polling, DateTimeOffset now, double random)
+    private static TimeSpan Aim(DateTimeOffset expected, PollingOptions polling, DateTimeOffset now, double random, bool queriesScarce)
     {
         var untilDone = expected - now;
         if (untilDone < TimeSpan.Zero)
             untilDone = TimeSpan.Zero;
         // Late only: jitter that made an aimed check early would cost a query that finds nothing.
         var aimed = untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
-        return Clamp(aimed, polling);
+        return queriesScarce && aimed > polling.MaxRecheckInterval ? aimed : Clamp(aimed, polling);
     }
 
     private static TimeSpan Backoff(int checksPastExpected, PollingOptions polling, double random)

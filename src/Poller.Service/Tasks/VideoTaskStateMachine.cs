@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
+using VideoPlatform.Providers.RateLimiting;
 
 namespace VideoPlatform.Poller.Tasks;
 
@@ -12,9 +13,11 @@ namespace VideoPlatform.Poller.Tasks;
 /// </summary>
 public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskState>
 {
-    public VideoTaskStateMachine(IOptions<PollingOptions> options)
+    /// <param name="rateGate">Tells which provider keys are rate-limited; absent in tests that run the machine alone.</param>
+    public VideoTaskStateMachine(IOptions<PollingOptions> options, ProviderRateGate? rateGate = null)
     {
         var polling = options.Value;
+        bool Scarce(VideoTaskState saga) => rateGate?.IsLimited(saga.Provider) ?? false;
         InstanceState(x => x.CurrentState);
         var telemetry = new VideoTaskTelemetry();
         ConnectEventObserver(telemetry);
@@ -68,7 +71,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             When(Submitted)
                 .Then(c => c.Saga.Start(c.Message, polling))
                 .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
-                    c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble()))
+                    c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble(), Scarce(c.Saga)))
                 .TransitionTo(Pending));
 
         During(Completed, Failed, Canceled,
@@ -101,7 +104,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                         open => open.IfElse(c => c.Message.State == ProviderTaskState.NotFound && c.Saga.NotFoundInARow + 1 >= polling.NotFoundLimit,
                             gone => Fail(gone, FailureReasons.TaskNotFound, c =>
                                 $"{c.Saga.Provider} answered 'not found' {polling.NotFoundLimit} times in a row for task {c.Saga.ProviderTaskId}"),
-                            running => KeepPolling(running, polling)))),
+                            running => KeepPolling(running, polling, Scarce)))),
             When(CancelRequested)
                 .Unschedule(Recheck)
                 .Then(c => c.Saga.FinishedAt = DateTimeOffset.UtcNow)
@@ -236,7 +239,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             .TransitionTo(Failed);
 
     private EventActivityBinder<VideoTaskState, TaskStatusObserved> KeepPolling(
-        EventActivityBinder<VideoTaskState, TaskStatusObserved> binder, PollingOptions polling) =>
+        EventActivityBinder<VideoTaskState, TaskStatusObserved> binder, PollingOptions polling, Func<VideoTaskState, bool> scarce) =>
         binder
             .If(c => c.Saga.IsNews(c.Message), news => news.Publish(c => new TaskProgressed
             {
@@ -250,6 +253,6 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             .Then(c => c.Saga.Observe(c.Message))
             .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
                 c => RecheckPlanner.NextDelay(c.Saga, polling, DateTimeOffset.UtcNow,
-                    c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, Random.Shared.NextDouble()))
+                    c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, Random.Shared.NextDouble(), scarce(c.Saga)))
             .If(c => c.Message.State == ProviderTaskState.Processing, p => p.TransitionTo(Processing));
 }

@@ -32,6 +32,9 @@ public sealed class ProviderRateGate(
         return turns.WaitAsync(limited.Budget, kind, likelyDoneAt, cancellationToken);
     }
 
+    /// <summary>Whether calls with this provider's key are paced (a limit is configured): then queries are a budget to spend well.</summary>
+    public bool IsLimited(string provider) => Limited(provider) is not null;
+
     /// <summary>The provider asked us to back off (429 with Retry-After): every caller of this key waits it out.</summary>
     public async Task SlowDownAsync(string provider, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
