@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Xunit.Abstractions;
 using VideoPlatform.Contracts;
 using VideoPlatform.Integration.Tests.Support;
 
@@ -12,7 +13,7 @@ public sealed class CallbackCollection : ICollectionFixture<CallbackPlatformFixt
 }
 
 [Collection(CallbackCollection.Name)]
-public class When_a_provider_calls_back(CallbackPlatformFixture platform)
+public class When_a_provider_calls_back(CallbackPlatformFixture platform, ITestOutputHelper output)
 {
     [Theory]
     [InlineData("evolink", "kling-v3-image-to-video")]
@@ -27,6 +28,7 @@ public class When_a_provider_calls_back(CallbackPlatformFixture platform)
         var completed = await platform.Events.WaitForAsync<TaskCompleted>(id, TimeSpan.FromSeconds(20));
         var task = await platform.Simulator.TaskForAsync(id);
         var lag = completed.CompletedAt - task.CompletesAt!.Value;
+        output.WriteLine($"{provider}: detection lag {lag.TotalMilliseconds:0} ms with polling once a minute");
         lag.ShouldBeLessThan(TimeSpan.FromSeconds(1), $"provider finished at {task.CompletesAt:O}, platform saw it at {completed.CompletedAt:O}");
         task.Queries.ShouldBe(1, "the callback's one status query found the result");
     }
