@@ -22,10 +22,11 @@ internal static class LoadCommand
         var image = new Option<string>("--image") { DefaultValueFactory = _ => "https://example.com/keyframe.jpg" };
         var queue = new Option<string>("--queue") { Description = "durable queue for the events", DefaultValueFactory = _ => "load-driver" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for all terminal events", DefaultValueFactory = _ => 600 };
+        var eventsOut = new Option<FileInfo?>("--events-out") { Description = "file to write one JSON line per request to, at the end" };
 
         var command = new Command("load", "Publish many requests and report how each ended (last line: JSON)")
         {
-            requests, provider, model, image, queue, timeout,
+            requests, provider, model, image, queue, timeout, eventsOut,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -62,7 +63,12 @@ internal static class LoadCommand
                 while (run.Terminal < count && started.Elapsed < deadline)
                 {
                     await Task.Delay(1000, ct);
-                    Console.Error.WriteLine($"{started.Elapsed.TotalSeconds,6:0} s: {run.Terminal}/{count} terminal");
+                    Console.Error.WriteLine(run.Progress(started.Elapsed));
+                }
+                if (parse.GetValue(eventsOut) is { } file)
+                {
+                    await using var writer = file.CreateText();
+                    await LoadEventLine.WriteAllAsync(writer, run.Requests);
                 }
                 Console.WriteLine(JsonSerializer.Serialize(LoadReport.From(run, started.Elapsed)));
                 return run.Terminal == count ? ExitCodes.Archived : ExitCodes.TimedOut;

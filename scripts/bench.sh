@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Benchmark, not a test. Runs N requests through the real stack (the provider simulator and the three services as
+# processes, each run in a private vhost + database) for EvoLink kling-v3-image-to-video, whose generation times the
+# simulator draws from a log-normal distribution. Measures throughput, detection lag (when the poller saw a task
+# done minus when the simulator finished it), provider calls per task, 429s, and each process's peak memory and CPU.
+# --baseline then runs the same workload again, fresh, with a naive fixed 5 s poller, and prints both side by side.
+# Prints a table; the last line is one JSON object. Exits non-zero when a request is lost or not archived.
+#
+#   scripts/bench.sh [--requests 10000] [--rpm R] [--baseline]
+#
+#   --rpm R   the provider's limit per key (simulator) and the platform's own pacing for it; 0 or absent: none.
+#   Environment (defaults): BENCH_GENERATION_SECONDS (150, the median), BENCH_GENERATION_SIGMA (0.3), BENCH_SEED (7),
+#   BENCH_MAX_INTERVAL (30, our longest wait between checks), BENCH_TIMEOUT (seconds for the load to drain; derived
+#   from the workload), KEEP_SANDBOX=1 (keep vhosts, databases and archived files).
+#   Output under .run/bench<timestamp>/<ours|baseline>/: logs, load.json, load.log, events.jsonl, sim-*.json, figures.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=lib/apps.sh
+. scripts/lib/apps.sh
+# shellcheck source=lib/proc.sh
+. scripts/lib/proc.sh
+
+requests=10000 rpm=0 baseline=""
+usage() { echo "usage: $0 [--requests N] [--rpm R] [--baseline]" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --requests) [ $# -ge 2 ] || usage; requests=$2; shift 2 ;;
+    --rpm) [ $# -ge 2 ] || usage; rpm=$2; shift 2 ;;
+    --baseline) baseline=1; shift ;;
+    *) usage ;;
+  esac
+done
+[[ "$requests" =~ ^[1-9][0-9]*$ && "$rpm" =~ ^[0-9]+$ ]] || usage
+
+generation=${BENCH_GENERATION_SECONDS:-150} sigma=${BENCH_GENERATION_SIGMA:-0.3} seed=${BENCH_SEED:-7}
+max_interval=${BENCH_MAX_INTERVAL:-30}
+# Enough to drain: every task needs at least a submit and a query, so a limit of R calls a minute takes 2N/R minutes
+# at best; allow half as much again, plus the slowest generations.
+timeout=${BENCH_TIMEOUT:-$(awk -v n="$requests" -v r="$rpm" -v g="$generation" \
+  'BEGIN { drain = (r > 0) ? n * 3 * 60 / r : n / 5; printf "%d\n", 600 + 6 * g + drain }')}
+
+scripts/infra.sh up >&2
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+build_release
+
+stamp="bench$(date +%s)"
+work="$PWD/.run/$stamp"
+mkdir -p "$work"
+sim=http://127.0.0.1:5095
+cli="$PWD/src/Platform.Cli/bin/Release/net10.0/platform-cli.dll"
+services=(submitter:Submitter.Service:5290 poller:Poller.Service:5291 archiver:Archiver.Service:5292)
+sandboxes=() load_pid=""
+cleanup() {
+  if [ -n "$load_pid" ]; then kill "$load_pid" 2>/dev/null || true; fi
+  stop_all_apps
+  # KEEP_SANDBOX=1 leaves the vhosts, databases and archived files for a post-mortem.
+  if [ -z "${KEEP_SANDBOX:-}" ]; then
+    local name
+    for name in "${sandboxes[@]}"; do drop_sandbox "$name"; done
+    rm -rf "$work"/*/archive
+  fi
+}
+trap cleanup EXIT
+
+export Logging__LogLevel__Default=Warning Scheduler__PollIntervalMilliseconds=100
+export Archive__AllowedHosts__0=127.0.0.1:5095 Providers__EvoLink__RequestsPerMinute=$rpm
+export_demo_keys
+for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$sim"; done
+simulator_settings=(Simulator__PendingSeconds=2 Simulator__GenerationDistribution=lognormal
+  Simulator__GenerationSeconds="$generation" Simulator__GenerationSigma="$sigma" Simulator__Seed="$seed"
+  Simulator__RequestsPerMinutePerKey="$rpm")
+common_polling=(Polling__CheckTimeoutSeconds=120 Polling__StalledAfterSeconds=300 Polling__TypicalSeconds=150)
+ours_polling=(Polling__Strategy=Adaptive Polling__MaxRecheckIntervalSeconds="$max_interval" Polling__RecheckIntervalSeconds=5)
+baseline_polling=(Polling__Strategy=Fixed Polling__FirstRecheckSeconds=5 Polling__RecheckIntervalSeconds=5
+  Polling__MaxRecheckIntervalSeconds=5)
+
+# run_workload LABEL MAX_INTERVAL POLLING_ENV…: one run in a fresh sandbox and freshly started apps; leaves
+# $work/LABEL/figures.json and sets status=1 when a request was lost or not archived.
+run_workload() {
+  local label=$1 interval=$2
+  shift 2
+  local dir="$work/$label" sandbox="$stamp$label"
+  mkdir -p "$dir"
+  APPS_LOG_DIR="$dir/logs"
+  create_sandbox "$sandbox"
+  sandboxes+=("$sandbox")
+  export Archive__Root="$dir/archive"
+
+  start_app simulator ProviderSimulator "$sim" "${simulator_settings[@]}"
+  local entry name project port
+  for entry in "${services[@]}"; do
+    IFS=: read -r name project port <<<"$entry"
+    start_app "$name" "$project" "http://127.0.0.1:$port" "${common_polling[@]}" "$@"
+  done
+  wait_ready "$sim/_sim/stats" simulator
+  for entry in "${services[@]}"; do
+    IFS=: read -r name project port <<<"$entry"
+    wait_ready "http://127.0.0.1:$port/health/ready" "$name" 90
+  done
+
+  echo "[$label] $requests requests, generation ${generation} s median (sigma $sigma), rpm $rpm, timeout ${timeout} s" >&2
+  local started=$SECONDS next_report=$((SECONDS + 15)) load_rc=0
+  dotnet "$cli" load --requests "$requests" --provider evolink --model kling-v3-image-to-video --queue bench-driver \
+    --timeout "$timeout" --events-out "$dir/events.jsonl" >"$dir/load.json" 2>"$dir/load.log" &
+  load_pid=$!
+  while kill -0 "$load_pid" 2>/dev/null; do
+    sleep 1
+    if [ "$SECONDS" -ge "$next_report" ]; then
+      echo "[$label] t+$((SECONDS - started))s: $(tail -n 1 "$dir/load.log" | sed 's/^ *[0-9]* s: //')" >&2
+      next_report=$((next_report + 15))
+    fi
+  done
+  wait "$load_pid" || load_rc=$?
+  load_pid=""
+  echo "[$label] load finished after $((SECONDS - started)) s (exit $load_rc)" >&2
+
+  # The management API's message counts trail by its statistics interval (5 s by default).
+  sleep 6
+  curl -fsS "$sim/_sim/tasks" >"$dir/sim-tasks.json"
+  curl -fsS "$sim/_sim/stats" >"$dir/sim-stats.json"
+  rmq_api "http://127.0.0.1:15672/api/vhosts/$sandbox" >"$dir/vhost.json"
+  local key rss cpu
+  for key in simulator submitter poller archiver; do
+    # "-" for a process that is gone: it died during the run (see its log).
+    rss=$(proc_peak_rss_mib "${APP_PIDS[$key]}" 2>/dev/null || true)
+    cpu=$(proc_cpu_seconds "${APP_PIDS[$key]}" 2>/dev/null || true)
+    echo "$key ${rss:--} ${cpu:--}"
+  done >"$dir/proc.txt"
+  stop_all_apps
+  if [ -z "${KEEP_SANDBOX:-}" ]; then drop_sandbox "$sandbox"; fi
+
+  python3 - "$dir" "$requests" "$rpm" "$interval" >"$dir/figures.json" <<'PY'
+import json, math, sys
+from datetime import datetime
+
+run_dir, requests, rpm, interval = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+load_lines = [l for l in open(f"{run_dir}/load.json").read().splitlines() if l.strip()]
+summary = json.loads(load_lines[-1]) if load_lines else {"archived": 0, "lost": requests, "failed": 0, "drain_s": 0}
+events = [json.loads(l) for l in open(f"{run_dir}/events.jsonl")] if load_lines else []
+tasks = json.load(open(f"{run_dir}/sim-tasks.json"))
+stats = json.load(open(f"{run_dir}/sim-stats.json"))
+vhost = json.load(open(f"{run_dir}/vhost.json"))
+proc = [line.split() for line in open(f"{run_dir}/proc.txt")]
+
+def at(text):
+    return datetime.fromisoformat(text) if text else None
+
+def nearest_rank(values, p):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1], 2)
+
+def number(text):
+    return None if text == "-" else float(text)
+
+def per_second(count, seconds):
+    return round(count / seconds, 2) if seconds and seconds > 0 else None
+
+total_s = summary["drain_s"]
+sent = [at(e["sent_at"]) for e in events]
+submitted = [at(e["submitted_at"]) for e in events if e["submitted_at"]]
+accepting_s = (max(submitted) - min(sent)).total_seconds() if submitted else None
+
+# In flight: submitted and not yet seen completed by the platform (failed ones stay in until the end).
+steps = sorted([(at(e["submitted_at"]), 1) for e in events if e["submitted_at"]] +
+               [(at(e["completed_at"]), -1) for e in events if e["submitted_at"] and e["completed_at"]],
+               key=lambda s: (s[0], s[1]))
+in_flight = peak_in_flight = 0
+for _, step in steps:
+    in_flight += step
+    peak_in_flight = max(peak_in_flight, in_flight)
+
+# A request submitted twice has two simulator tasks; the later one is the one the platform follows.
+completes_at = {t["requestId"]: t["completesAt"] for t in tasks if t["requestId"]}
+lags = [(at(e["completed_at"]) - at(completes_at[e["request_id"]])).total_seconds()
+        for e in events if e["completed_at"] and completes_at.get(e["request_id"])]
+
+print(json.dumps({
+    "requests": requests,
+    "archived": summary["archived"],
+    "failed": summary["failed"],
+    "lost": summary["lost"],
+    "accepted_per_s": per_second(len(submitted), accepting_s),
+    "tasks_per_s": per_second(summary["archived"], total_s),
+    "bus_messages_per_s": per_second((vhost.get("message_stats") or {}).get("publish") or 0, total_s),
+    "peak_in_flight": peak_in_flight,
+    "lag_p50_s": nearest_rank(lags, 50),
+    "lag_p95_s": nearest_rank(lags, 95),
+    "lag_p99_s": nearest_rank(lags, 99),
+    "lag_max_s": round(max(lags), 2) if lags else None,
+    "max_recheck_interval_s": interval,
+    "queries_per_task": round(sum(t["queries"] for t in tasks) / requests, 2),
+    # One query per task, made the moment it completes. A rate limit makes checks wait for their turn but does not
+    # make more of them needed, so the ideal stays 1.0 with or without --rpm.
+    "ideal_queries_per_task": 1.0,
+    "provider_rpm_peak": max(stats["peakRequestsPerMinute"].values(), default=0),
+    "rpm_limit": rpm,
+    "http_429": stats["rateLimited"],
+    "max_submits_per_request": max(stats["submitsByRequest"].values(), default=0),
+    "peak_rss_mib": {name: number(rss) for name, rss, _ in proc},
+    "cpu_s": {name: number(cpu) for name, _, cpu in proc},
+    "total_s": total_s,
+}))
+PY
+  if ! { [ "$load_rc" -eq 0 ] && jq -e --argjson n "$requests" '.lost == 0 and .archived == $n' "$dir/figures.json" >/dev/null; }; then
+    status=1
+  fi
+}
+
+status=0
+run_workload ours "$max_interval" "${ours_polling[@]}"
+labels=(ours)
+if [ -n "$baseline" ]; then
+  run_workload baseline 5 "${baseline_polling[@]}"
+  labels+=(baseline)
+fi
+
+python3 - "$work" "$generation" "$sigma" "$seed" "${labels[@]}" <<'PY'
+import json, sys
+
+work, generation, sigma, seed, labels = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
+runs = [json.load(open(f"{work}/{label}/figures.json")) for label in labels]
+rows = [
+    ("requests", "requests"), ("archived", "archived"), ("failed", "failed"), ("lost", "lost"),
+    ("accepted (requests/s)", "accepted_per_s"), ("archived (tasks/s)", "tasks_per_s"),
+    ("bus messages published (/s)", "bus_messages_per_s"), ("peak in flight", "peak_in_flight"),
+    ("detection lag p50 (s)", "lag_p50_s"), ("detection lag p95 (s)", "lag_p95_s"),
+    ("detection lag p99 (s)", "lag_p99_s"), ("detection lag max (s)", "lag_max_s"),
+    ("max recheck interval (s)", "max_recheck_interval_s"), ("provider queries per task", "queries_per_task"),
+    ("  ideal", "ideal_queries_per_task"), ("provider calls/min, peak", "provider_rpm_peak"),
+    ("  limit (0 = none)", "rpm_limit"), ("HTTP 429 answered", "http_429"),
+    ("max submits per request", "max_submits_per_request"),
+]
+services = ["simulator", "submitter", "poller", "archiver"]
+rows += [(f"peak RSS {s} (MiB)", ("peak_rss_mib", s)) for s in services]
+rows += [(f"CPU {s} (s)", ("cpu_s", s)) for s in services]
+rows += [("total (s)", "total_s")]
+
+def value(run, key):
+    v = run[key[0]].get(key[1]) if isinstance(key, tuple) else run.get(key)
+    return "-" if v is None else str(v)
+
+print(f"EvoLink kling-v3-image-to-video, generation {generation:g} s median (lognormal, sigma {sigma:g}), seed {seed}")
+print(f"{'':32}" + "".join(f"{label:>12}" for label in labels))
+for title, key in rows:
+    print(f"{title:32}" + "".join(f"{value(run, key):>12}" for run in runs))
+
+result = dict(runs[0], generation_seconds=generation, generation_sigma=sigma, seed=seed)
+if len(runs) > 1:
+    base = runs[1]
+    result.update(baseline_lag_p95_s=base["lag_p95_s"], baseline_queries_per_task=base["queries_per_task"],
+                  baseline_http_429=base["http_429"], baseline_total_s=base["total_s"], baseline=base)
+print(json.dumps(result))
+PY
+exit "$status"

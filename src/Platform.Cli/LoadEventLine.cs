@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Cli;
+
+/// <summary>
+/// One request of a load run as <c>--events-out</c> writes it, one JSON line each, for benchmarks to work out
+/// throughput, in-flight counts and detection lag. Times are ISO-8601 with their offset; a time is null when its
+/// event never came. <c>completed_at</c> is the platform's own (when the poller saw the task done), the others are
+/// when this command received the event. <c>outcome</c> is the terminal event's name, or <c>lost</c>.
+/// </summary>
+internal sealed record LoadEventLine
+{
+    public const string Lost = "lost";
+
+    [JsonPropertyName("request_id")] public Guid RequestId { get; init; }
+    [JsonPropertyName("sent_at")] public DateTimeOffset SentAt { get; init; }
+    [JsonPropertyName("submitted_at")] public DateTimeOffset? SubmittedAt { get; init; }
+    [JsonPropertyName("completed_at")] public DateTimeOffset? CompletedAt { get; init; }
+    [JsonPropertyName("archived_at")] public DateTimeOffset? ArchivedAt { get; init; }
+    [JsonPropertyName("outcome")] public string Outcome { get; init; } = Lost;
+
+    public static LoadEventLine From(RequestTrace trace) => new()
+    {
+        RequestId = trace.RequestId,
+        SentAt = trace.SentAt,
+        SubmittedAt = trace.FirstAt(nameof(TaskSubmitted)),
+        CompletedAt = trace.First<TaskCompleted>()?.CompletedAt,
+        ArchivedAt = trace.FirstAt(nameof(VideoArchived)),
+        Outcome = trace.TerminalEvent ?? Lost,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    /// <summary>Every request, in the order sent.</summary>
+    public static async Task WriteAllAsync(TextWriter writer, IEnumerable<RequestTrace> requests)
+    {
+        foreach (var trace in requests.OrderBy(r => r.SentAt))
+            await writer.WriteLineAsync(From(trace).ToJson());
+        await writer.FlushAsync();
+    }
+}
