@@ -34,36 +34,62 @@ public class When_planning_rechecks
     [Fact]
     public void Should_expect_the_provider_estimate_else_the_models_typical_time()
     {
-        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(estimate: 300), Polling()).ShouldBe(Submitted.AddSeconds(300));
-        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(), Polling()).ShouldBe(Submitted.AddSeconds(120));
-        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(model: "kling-video-o1"), Polling()).ShouldBe(Submitted.AddSeconds(200));
+        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(estimate: 300), Polling()).ShouldBe(new Expectation(Submitted.AddSeconds(300), ExpectationSource.Provider));
+        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(), Polling()).ShouldBe(new Expectation(Submitted.AddSeconds(120), ExpectationSource.Typical));
+        RecheckPlanner.ExpectedAtSubmit(SubmittedEvent(model: "kling-video-o1"), Polling()).ShouldBe(new Expectation(Submitted.AddSeconds(200), ExpectationSource.Typical));
     }
 
     [Fact]
     public void Should_aim_the_first_check_just_after_the_expected_time_but_never_past_the_maximum()
     {
         var polling = Polling();
-        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(20) };
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(20), ExpectedFrom = ExpectationSource.Provider };
 
         var delay = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0);
         saga.ExpectedDoneAt = Submitted.AddSeconds(300);
         var far = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0);
 
         delay.ShouldBeInRange(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(22), "a little late, never early");
-        far.ShouldBe(polling.MaxRecheckInterval);
+        far.ShouldBe(TimeSpan.FromSeconds(150), "a general estimate far ahead is probed half way");
     }
 
     [Fact]
     public void Should_aim_past_the_maximum_only_when_the_providers_key_is_rate_limited()
     {
         var polling = Polling();
-        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(150) };
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(150), ExpectedFrom = ExpectationSource.Provider };
 
         var plentiful = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0, queriesScarce: false);
         var scarce = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0, queriesScarce: true);
 
-        plentiful.ShouldBe(polling.MaxRecheckInterval, "without a limit a query is cheap and the maximum bounds an early finisher's lag");
+        plentiful.ShouldBe(TimeSpan.FromSeconds(75), "without a limit, a general estimate is probed half way, for a progress reading");
         scarce.ShouldBeInRange(TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(156), "under a limit, no query is spent before the task can be done");
+    }
+
+    [Fact]
+    public void Should_trust_an_expectation_from_the_tasks_own_progress_however_far()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(200), ExpectedFrom = ExpectationSource.Task };
+
+        var delay = RecheckPlanner.NextDelay(saga, Polling(), Submitted.AddSeconds(100), providerAskedToWait: null, random: 0);
+
+        delay.ShouldBeInRange(TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(104));
+    }
+
+    [Fact]
+    public void Should_probe_a_near_general_estimate_no_later_than_the_maximum()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(40), ExpectedFrom = ExpectationSource.Provider };
+
+        RecheckPlanner.FirstDelay(saga, Polling(), Submitted, random: 0).ShouldBe(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Should_never_wait_past_the_maximum_on_our_own_typical_time()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(120), ExpectedFrom = ExpectationSource.Typical };
+
+        RecheckPlanner.FirstDelay(saga, Polling(), Submitted, random: 0, queriesScarce: true).ShouldBe(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -72,7 +98,7 @@ public class When_planning_rechecks
         var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(300) };
         var now = Submitted.AddSeconds(60);
 
-        RecheckPlanner.Reestimate(saga, Running(now, progress: 10, eta: 15)).ShouldBe(now.AddSeconds(15));
+        RecheckPlanner.Reestimate(saga, Running(now, progress: 10, eta: 15)).ShouldBe(new Expectation(now.AddSeconds(15), ExpectationSource.Task));
     }
 
     [Fact]
@@ -81,7 +107,7 @@ public class When_planning_rechecks
         var saga = new VideoTaskState { SubmittedAt = Submitted, ProgressPercent = 40, ProgressObservedAt = Submitted.AddSeconds(50) };
 
         // 40% → 50% in 10 s: 1%/s, so the remaining 50% takes 50 s.
-        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(60), progress: 50)).ShouldBe(Submitted.AddSeconds(110));
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(60), progress: 50)).ShouldBe(new Expectation(Submitted.AddSeconds(110), ExpectationSource.Task));
     }
 
     [Fact]
@@ -89,7 +115,7 @@ public class When_planning_rechecks
     {
         var saga = new VideoTaskState { SubmittedAt = Submitted };
 
-        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), progress: 25)).ShouldBe(Submitted.AddSeconds(120));
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), progress: 25)).ShouldBe(new Expectation(Submitted.AddSeconds(120), ExpectationSource.Task));
     }
 
     [Fact]
@@ -97,8 +123,8 @@ public class When_planning_rechecks
     {
         var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(999) };
 
-        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), total: 90)).ShouldBe(Submitted.AddSeconds(90));
-        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30))).ShouldBe(Submitted.AddSeconds(999));
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), total: 90)).ShouldBe(new Expectation(Submitted.AddSeconds(90), ExpectationSource.Provider));
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30))).ShouldBe(new Expectation(Submitted.AddSeconds(999), ExpectationSource.Typical));
     }
 
     [Fact]
@@ -124,7 +150,8 @@ public class When_planning_rechecks
         var polling = Polling();
         var saga = new VideoTaskState { SubmittedAt = Submitted, ProgressPercent = 60, ProgressObservedAt = Submitted.AddSeconds(60) };
         var observed = Running(Submitted.AddSeconds(70), progress: 90);
-        saga.ExpectedDoneAt = RecheckPlanner.Reestimate(saga, observed);
+        saga.ExpectedDoneAt = RecheckPlanner.Reestimate(saga, observed).At;
+        saga.ExpectedFrom = ExpectationSource.Task;
 
         var delay = RecheckPlanner.NextDelay(saga, polling, observed.ObservedAt, providerAskedToWait: null, random: 0);
 

@@ -33,6 +33,7 @@ public sealed class SagaTestHost : IAsyncDisposable
                 o.FirstRecheckSeconds = 0.05;
                 o.RecheckIntervalSeconds = 0.05;
                 o.MaxRecheckIntervalSeconds = 0.1;
+                o.MaxAimedWaitSeconds = 0.1;
                 o.CheckTimeoutSeconds = 5;
                 o.DeadlineMinutes = 5;
                 configure?.Invoke(o);

@@ -34,6 +34,13 @@ public sealed class PollingOptions : IValidatableObject
     [Range(0.01, 3600)]
     public double MaxRecheckIntervalSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// No check aimed at an expected time waits longer than this, however trusted the expectation: a progress reading of
+    /// 1% after a minute would otherwise put the next check hours away.
+    /// </summary>
+    [Range(0.01, 86400)]
+    public double MaxAimedWaitSeconds { get; set; } = 300;
+
     /// <summary>No wait is shorter (unless the provider's answer was a plain "retry").</summary>
     [Range(0.01, 3600)]
     public double MinRecheckIntervalSeconds { get; set; } = 1;
@@ -85,6 +92,7 @@ public sealed class PollingOptions : IValidatableObject
     public TimeSpan CheckTimeout => TimeSpan.FromSeconds(CheckTimeoutSeconds);
     public TimeSpan MinRecheckInterval => TimeSpan.FromSeconds(MinRecheckIntervalSeconds);
     public TimeSpan MaxRecheckInterval => TimeSpan.FromSeconds(MaxRecheckIntervalSeconds);
+    public TimeSpan MaxAimedWait => TimeSpan.FromSeconds(Math.Max(MaxAimedWaitSeconds, MaxRecheckIntervalSeconds));
 
     public TimeSpan TypicalDuration(string provider, string model) =>
         TimeSpan.FromSeconds(TypicalSecondsByModel.TryGetValue($"{provider}/{model}", out var seconds) ? seconds : TypicalSeconds);

@@ -16,17 +16,17 @@ internal static class RecheckPlanner
     private static readonly TimeSpan AimSlack = TimeSpan.FromMilliseconds(500);
 
     /// <summary>When the task should be done, as known at submit.</summary>
-    public static DateTimeOffset ExpectedAtSubmit(TaskSubmitted submitted, PollingOptions polling) =>
-        submitted.SubmittedAt + (submitted.EstimatedSeconds is > 0 and var estimate
-            ? TimeSpan.FromSeconds(estimate)
-            : polling.TypicalDuration(submitted.Provider, submitted.Model));
+    public static Expectation ExpectedAtSubmit(TaskSubmitted submitted, PollingOptions polling) =>
+        submitted.EstimatedSeconds is > 0 and var estimate
+            ? new Expectation(submitted.SubmittedAt + TimeSpan.FromSeconds(estimate), ExpectationSource.Provider)
+            : new Expectation(submitted.SubmittedAt + polling.TypicalDuration(submitted.Provider, submitted.Model), ExpectationSource.Typical);
 
     /// <summary>A fresher expectation from a running task's answer; the old one when the answer says nothing new.</summary>
     /// <param name="saga">The task before this answer is recorded (its previous progress and when it was seen).</param>
-    public static DateTimeOffset? Reestimate(VideoTaskState saga, TaskStatusObserved observed)
+    public static Expectation Reestimate(VideoTaskState saga, TaskStatusObserved observed)
     {
         if (observed.EtaSeconds is > 0 and var eta)
-            return observed.ObservedAt + TimeSpan.FromSeconds(eta);
+            return new Expectation(observed.ObservedAt + TimeSpan.FromSeconds(eta), ExpectationSource.Task);
 
         if (observed.ProgressPercent is > 0 and < 100 and var progress)
         {
@@ -34,13 +34,13 @@ internal static class RecheckPlanner
             var rate = saga.ProgressPercent is { } before && before < progress && saga.ProgressObservedAt is { } then && observed.ObservedAt > then
                 ? (progress - before) / (observed.ObservedAt - then).TotalSeconds
                 : progress / Math.Max(0.001, (observed.ObservedAt - saga.SubmittedAt).TotalSeconds);
-            return observed.ObservedAt + TimeSpan.FromSeconds((100 - progress) / rate);
+            return new Expectation(observed.ObservedAt + TimeSpan.FromSeconds((100 - progress) / rate), ExpectationSource.Task);
         }
 
         if (observed.EstimatedTotalSeconds is > 0 and var total)
-            return saga.SubmittedAt + TimeSpan.FromSeconds(total);
+            return new Expectation(saga.SubmittedAt + TimeSpan.FromSeconds(total), ExpectationSource.Provider);
 
-        return saga.ExpectedDoneAt;
+        return new Expectation(saga.ExpectedDoneAt, saga.ExpectedFrom);
     }
 
     /// <param name="queriesScarce">
@@ -51,7 +51,7 @@ internal static class RecheckPlanner
     public static TimeSpan FirstDelay(VideoTaskState saga, PollingOptions polling, DateTimeOffset now, double random, bool queriesScarce = false) =>
         polling.Strategy == PollingStrategy.Fixed
             ? polling.FirstRecheck
-            : Aim(saga.ExpectedDoneAt ?? now + polling.FirstRecheck, polling, now, random, queriesScarce);
+            : Aim(saga.ExpectedDoneAt ?? now + polling.FirstRecheck, saga.ExpectedFrom, polling, now, random, queriesScarce);
 
     /// <summary>After an answer that leaves the task open; <paramref name="saga"/> already holds that answer.</summary>
     public static TimeSpan NextDelay(
@@ -60,7 +60,7 @@ internal static class RecheckPlanner
         var delay = polling.Strategy == PollingStrategy.Fixed
             ? TimeSpan.FromSeconds(polling.RecheckIntervalSeconds)
             : saga.ExpectedDoneAt is { } expected && expected - now >= Lower(polling)
-                ? Aim(expected, polling, now, random, queriesScarce)
+                ? Aim(expected, saga.ExpectedFrom, polling, now, random, queriesScarce)
                 : Backoff(saga.ChecksPastExpected, polling, random);
         return providerAskedToWait is { } wait && wait > delay ? wait : delay;
     }
@@ -68,15 +68,34 @@ internal static class RecheckPlanner
     /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>
     public static bool IsPastExpected(VideoTaskState saga, DateTimeOffset now) => saga.ExpectedDoneAt is { } expected && now >= expected;
 
-    private static TimeSpan Aim(DateTimeOffset expected, PollingOptions polling, DateTimeOffset now, double random, bool queriesScarce)
+    /// <summary>
+    /// A check aimed just after the expected time. How far ahead it may be placed depends on what the expectation
+    /// is worth. This task's own time left or progress is trusted as it is. The provider's estimate at submit is
+    /// trusted when queries are scarce (a rate-limited key); when they are cheap it is probed half way, so the
+    /// probe's progress reading sharpens it and an early finisher does not wait long. Our own typical time is a guess
+    /// and never stretches a wait past the maximum interval.
+    /// </summary>
+    private static TimeSpan Aim(
+        DateTimeOffset expected, ExpectationSource source, PollingOptions polling, DateTimeOffset now, double random, bool queriesScarce)
     {
         var untilDone = expected - now;
         if (untilDone < TimeSpan.Zero)
             untilDone = TimeSpan.Zero;
         // Late only: jitter that made an aimed check early would cost a query that finds nothing.
         var aimed = untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
-        return queriesScarce && aimed > polling.MaxRecheckInterval ? aimed : Clamp(aimed, polling);
+        var upper = source switch
+        {
+            ExpectationSource.Task => polling.MaxAimedWait,
+            ExpectationSource.Provider when queriesScarce => polling.MaxAimedWait,
+            ExpectationSource.Provider => HalfWay(untilDone, polling),
+            _ => polling.MaxRecheckInterval,
+        };
+        return Clamp(aimed, polling, upper);
     }
+
+    /// <summary>Half the time left, but at least the maximum interval and at most the longest aimed wait.</summary>
+    private static TimeSpan HalfWay(TimeSpan untilDone, PollingOptions polling) =>
+        TimeSpan.FromTicks(Math.Clamp((untilDone / 2).Ticks, polling.MaxRecheckInterval.Ticks, polling.MaxAimedWait.Ticks));
 
     private static TimeSpan Backoff(int checksPastExpected, PollingOptions polling, double random)
     {
@@ -85,12 +104,29 @@ internal static class RecheckPlanner
         return Clamp(TimeSpan.FromSeconds(jittered), polling);
     }
 
-    private static TimeSpan Clamp(TimeSpan delay, PollingOptions polling)
+    private static TimeSpan Clamp(TimeSpan delay, PollingOptions polling, TimeSpan? upper = null)
     {
         var lower = Lower(polling);
-        return delay < lower ? lower : delay > polling.MaxRecheckInterval ? polling.MaxRecheckInterval : delay;
+        var highest = upper ?? polling.MaxRecheckInterval;
+        return delay < lower ? lower : delay > highest ? highest : delay;
     }
 
     private static TimeSpan Lower(PollingOptions polling) =>
         polling.MinRecheckInterval < polling.MaxRecheckInterval ? polling.MinRecheckInterval : polling.MaxRecheckInterval;
+}
+
+/// <summary>When a task should be done, and what that rests on.</summary>
+internal sealed record Expectation(DateTimeOffset? At, ExpectationSource Source);
+
+/// <summary>Where an expectation comes from, from least to most trusted.</summary>
+public enum ExpectationSource
+{
+    /// <summary>The configured typical time for the model: a guess.</summary>
+    Typical,
+
+    /// <summary>The provider's estimate for the whole generation (EvoLink <c>estimated_time</c>).</summary>
+    Provider,
+
+    /// <summary>This task's own time left or progress rate.</summary>
+    Task,
 }

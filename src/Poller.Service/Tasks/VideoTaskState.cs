@@ -29,6 +29,9 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     /// <summary>When the task should be done, by the best estimate so far (see RecheckPlanner).</summary>
     public DateTimeOffset? ExpectedDoneAt { get; set; }
 
+    /// <summary>What <see cref="ExpectedDoneAt"/> rests on, which decides how far ahead a check may be aimed.</summary>
+    public ExpectationSource ExpectedFrom { get; set; }
+
     /// <summary>Checks in a row that found the task still open after <see cref="ExpectedDoneAt"/>: the backoff step.</summary>
     public int ChecksPastExpected { get; set; }
     public string? LastRawStatus { get; set; }

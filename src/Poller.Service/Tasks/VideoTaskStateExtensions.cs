@@ -12,7 +12,9 @@ internal static class VideoTaskStateExtensions
         saga.ProviderTaskId = submitted.ProviderTaskId;
         saga.SubmittedAt = submitted.SubmittedAt;
         saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
-        saga.ExpectedDoneAt = RecheckPlanner.ExpectedAtSubmit(submitted, polling);
+        var expectation = RecheckPlanner.ExpectedAtSubmit(submitted, polling);
+        saga.ExpectedDoneAt = expectation.At;
+        saga.ExpectedFrom = expectation.Source;
     }
 
     /// <summary>Worth a progress event: the provider's status string or its percentage changed.</summary>
@@ -29,7 +31,9 @@ internal static class VideoTaskStateExtensions
 
         if (observed.State is ProviderTaskState.Pending or ProviderTaskState.Processing)
         {
-            saga.ExpectedDoneAt = RecheckPlanner.Reestimate(saga, observed);
+            var expectation = RecheckPlanner.Reestimate(saga, observed);
+            saga.ExpectedDoneAt = expectation.At;
+            saga.ExpectedFrom = expectation.Source;
             // A new expectation in the future is aimed at afresh; otherwise each fruitless check lengthens the backoff.
             saga.ChecksPastExpected = RecheckPlanner.IsPastExpected(saga, observed.ObservedAt) ? saga.ChecksPastExpected + 1 : 0;
         }
