@@ -63,15 +63,7 @@ public sealed class CallbackPlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_bus is not null)
-            await _bus.StopAsync();
-        foreach (var host in Enumerable.Reverse(_hosts))
-        {
-            await host.StopAsync();
-            await host.DisposeAsync();
-        }
+        await ServiceHosts.StopAsync(_bus, _hosts, _infrastructure);
         Poller?.Dispose();
-        if (_infrastructure is not null)
-            await _infrastructure.DisposeAsync();
     }
 }

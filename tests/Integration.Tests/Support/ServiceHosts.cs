@@ -70,4 +70,18 @@ public static class ServiceHosts
         await bus.StartAsync();
         return bus;
     }
+
+    /// <summary>Stops the caller's bus, then the hosts in reverse start order, then drops the run's vhost and database.</summary>
+    public static async Task StopAsync(IBusControl? bus, IEnumerable<WebApplication> hosts, TestInfrastructure? infrastructure)
+    {
+        if (bus is not null)
+            await bus.StopAsync();
+        foreach (var host in hosts.Reverse())
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+        if (infrastructure is not null)
+            await infrastructure.DisposeAsync();
+    }
 }

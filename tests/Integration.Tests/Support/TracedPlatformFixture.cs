@@ -67,15 +67,7 @@ public sealed class TracedPlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_bus is not null)
-            await _bus.StopAsync();
-        foreach (var host in Enumerable.Reverse(_hosts))
-        {
-            await host.StopAsync();
-            await host.DisposeAsync();
-        }
-        if (_infrastructure is not null)
-            await _infrastructure.DisposeAsync();
+        await ServiceHosts.StopAsync(_bus, _hosts, _infrastructure);
         if (Directory.Exists(ArchiveRoot))
             Directory.Delete(ArchiveRoot, recursive: true);
     }
