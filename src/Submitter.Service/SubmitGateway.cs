@@ -36,8 +36,10 @@ public sealed class SubmitGateway(
     {
         // Within the key's rate limit, ahead of any waiting status query.
         await rateGate.WaitTurnAsync(model.Provider, ProviderCallKind.Submit, time.GetUtcNow(), cancellationToken);
-        // The stale-submit sweeper measures from the call itself, not from a wait in the queue before it.
-        await store.MarkCallingAsync(command.RequestId, cancellationToken);
+        // The stale-submit sweeper measures from the call itself, not from a wait in the queue before it; without a
+        // limit there is no such wait, and no reason for a database write on every submit.
+        if (rateGate.IsLimited(model.Provider))
+            await store.MarkCallingAsync(command.RequestId, cancellationToken);
 
         using var span = SubmitterTelemetry.StartSubmit(model, command, attempt);
         var outcome = await model.SubmitAsync(command.RequestId, command.Options ?? new VideoOptions(), cancellationToken);

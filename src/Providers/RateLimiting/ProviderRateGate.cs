@@ -22,6 +22,9 @@ public sealed class ProviderRateGate(
 
     private readonly ConcurrentDictionary<string, KeyTurns> _keys = new();
 
+    /// <summary>Hashed key names by provider and API key: asked on every call and every saga step, hashed once.</summary>
+    private readonly ConcurrentDictionary<(string Provider, string ApiKey), string> _keyNames = new();
+
     /// <summary>Returns when this call may go. Canceling gives up the place in the queue.</summary>
     /// <param name="likelyDoneAt">For a query, when its task is expected to be done: the earliest goes first.</param>
     public Task WaitTurnAsync(string provider, ProviderCallKind kind, DateTimeOffset likelyDoneAt, CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ public sealed class ProviderRateGate(
             return null;
         var options = providers.Get(name);
         return options.RequestsPerMinute > 0
-            ? (KeyFor(name, options.ApiKey), RateBudget.ForRequestsPerMinute(options.RequestsPerMinute))
+            ? (_keyNames.GetOrAdd((name, options.ApiKey), k => KeyFor(k.Provider, k.ApiKey)), RateBudget.ForRequestsPerMinute(options.RequestsPerMinute))
             : null;
     }
 
