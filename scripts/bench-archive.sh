@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark, not a test. Serves a 1 GiB video from the provider simulator and, in three alternating rounds, fetches
-# it with curl to /dev/null and archives it with the archiver's own downloader and storage (benchmarks/ArchiveBench:
-# stream, hash, verify, flush to disk, move into place, sidecar), deleting each archived copy at once. Prints every
-# round, the best of each, and the archiver's memory growth. The last line is one JSON object:
-#   {"archiver_mb_s":…,"curl_mb_s":…,"ratio":…,"rss_growth_mib":…}
-# The goal is a ratio of at least 0.9 with under 100 MiB of growth. Needs the .NET SDK and curl only.
+# Benchmark, not a test. Serves a 1 GiB video from the provider simulator and, in alternating rounds (BENCH_ROUNDS,
+# default 5), fetches it with curl to a file and to /dev/null and archives it with the archiver's own downloader and
+# storage (benchmarks/ArchiveBench: stream, hash, verify, flush to disk, move into place, sidecar), deleting each copy
+# at once. Prints every round, the best of each, and the archiver's memory growth. The last line is one JSON object:
+#   {"archiver_mb_s":…,"curl_mb_s":…,"ratio":…,"rss_growth_mib":…,"curl_to_file_mb_s":…,"ratio_to_file":…}
+# curl_mb_s and ratio are against curl to /dev/null. The goal is a ratio of at least 0.9 with under 100 MiB of
+# growth. Needs the .NET SDK and curl only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -38,4 +39,4 @@ url="$base/media/large/$size.mp4"
 warm_up="$base/media/large/$((16 << 20)).mp4"
 echo "simulator at $base; file $url" >&2
 
-dotnet benchmarks/ArchiveBench/bin/Release/net10.0/ArchiveBench.dll "$url" "$warm_up" 3
+dotnet benchmarks/ArchiveBench/bin/Release/net10.0/ArchiveBench.dll "$url" "$warm_up" "${BENCH_ROUNDS:-5}"
