@@ -59,6 +59,13 @@ public sealed class SimulatorOptions
     [Range(0, int.MaxValue)]
     public int RequestsPerMinutePerKey { get; set; }
 
+    /// <summary>
+    /// The sliding window <see cref="RequestsPerMinutePerKey"/> counts over. Providers count per minute; tests
+    /// shorten it so a refusal and its Retry-After fit in a few seconds.
+    /// </summary>
+    [Range(0.1, 3600.0)]
+    public double RateLimitWindowSeconds { get; set; } = 60;
+
     /// <summary>Unfinished (pending or processing) tasks one key may have at one provider; 0 = unlimited.</summary>
     [Range(0, int.MaxValue)]
     public int MaxConcurrentTasksPerKey { get; set; }

@@ -59,6 +59,25 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task A_shortened_window_refuses_and_frees_calls_on_its_own_scale()
+    {
+        var settings = LimitSettings.Of(requestsPerMinute: 1);
+        settings["Simulator:RateLimitWindowSeconds"] = "5";
+        await using var simulator = await RunningSimulator.StartAsync(settings, clock);
+        using var client = simulator.Client("key-a");
+        var taskId = await ProviderCase.EvoLink.SubmitAcceptedAsync(client);
+        clock.AdvanceSeconds(1);
+
+        using var refused = await client.GetAsync(ProviderCase.EvoLink.QueryPath(taskId));
+        clock.AdvanceSeconds(4);
+        using var allowed = await client.GetAsync(ProviderCase.EvoLink.QueryPath(taskId));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(4));
+        allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Each_provider_and_key_has_its_own_window()
     {
         await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 1), clock);

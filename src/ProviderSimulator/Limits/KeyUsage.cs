@@ -5,8 +5,6 @@ namespace ProviderSimulator.Limits;
 /// <summary>What one key has done at one provider: its calls in the last minute and its unfinished tasks.</summary>
 internal sealed class KeyUsage(string label)
 {
-    private static readonly long WindowTicks = TimeSpan.FromMinutes(1).Ticks;
-
     private readonly Lock gate = new();
 
     /// <summary>
@@ -32,17 +30,21 @@ internal sealed class KeyUsage(string label)
         }
     }
 
-    /// <summary>Records a call at <paramref name="now"/> unless the window already holds <paramref name="limit"/> (0 = no limit).</summary>
+    /// <summary>
+    /// Records a call at <paramref name="now"/> unless the <paramref name="window"/> already holds
+    /// <paramref name="limit"/> (0 = no limit). One key is always asked with the same window.
+    /// </summary>
     /// <returns>Null when recorded; otherwise whole seconds until the oldest call leaves the window, at least 1.</returns>
-    public int? TryCall(DateTimeOffset now, int limit)
+    public int? TryCall(DateTimeOffset now, int limit, TimeSpan window)
     {
         var ticks = now.UtcTicks;
+        var windowTicks = window.Ticks;
         lock (gate)
         {
-            while (calls.TryPeek(out var oldest) && oldest <= ticks - WindowTicks)
+            while (calls.TryPeek(out var oldest) && oldest <= ticks - windowTicks)
                 calls.Dequeue();
             if (limit > 0 && calls.Count >= limit)
-                return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(calls.Peek() + WindowTicks - ticks).TotalSeconds));
+                return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(calls.Peek() + windowTicks - ticks).TotalSeconds));
             calls.Enqueue(ticks);
             peak = Math.Max(peak, calls.Count);
             return null;

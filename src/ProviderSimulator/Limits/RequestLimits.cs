@@ -21,7 +21,8 @@ public sealed class RequestLimits(IOptions<SimulatorOptions> options, TimeProvid
     /// <returns>Null when allowed; otherwise the seconds the caller should wait.</returns>
     public int? TryCall(Provider provider, string apiKey)
     {
-        var wait = Usage(provider, apiKey).TryCall(clock.GetUtcNow(), options.Value.RequestsPerMinutePerKey);
+        var settings = options.Value;
+        var wait = Usage(provider, apiKey).TryCall(clock.GetUtcNow(), settings.RequestsPerMinutePerKey, TimeSpan.FromSeconds(settings.RateLimitWindowSeconds));
         if (wait is not null)
             Interlocked.Increment(ref rateLimited);
         return wait;
@@ -39,7 +40,7 @@ public sealed class RequestLimits(IOptions<SimulatorOptions> options, TimeProvid
         return task;
     }
 
-    /// <summary>Per <see cref="KeyLabel"/>: the most calls any sliding 60 s held.</summary>
+    /// <summary>Per <see cref="KeyLabel"/>: the most calls any sliding window (60 s unless shortened) held.</summary>
     public IReadOnlyDictionary<string, int> PeakRequestsPerMinute()
     {
         var peaks = new Dictionary<string, int>();

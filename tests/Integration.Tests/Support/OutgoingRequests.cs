@@ -10,7 +10,7 @@ namespace VideoPlatform.Integration.Tests.Support;
 /// </summary>
 public sealed class OutgoingRequests : IDisposable
 {
-    private readonly ConcurrentQueue<Uri> _requested = new();
+    private readonly ConcurrentQueue<OutgoingCall> _calls = new();
     private readonly ConcurrentQueue<string> _connected = new();
     private readonly ActivityListener _listener;
 
@@ -23,7 +23,7 @@ public sealed class OutgoingRequests : IDisposable
             ActivityStopped = activity =>
             {
                 if (activity.GetTagItem("url.full") is string url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
-                    _requested.Enqueue(uri);
+                    _calls.Enqueue(new OutgoingCall(uri, activity.StartTimeUtc, activity.GetTagItem("http.response.status_code") as int?));
                 if (activity.GetTagItem("network.peer.address") is string address)
                     _connected.Enqueue(address);
             },
@@ -31,10 +31,15 @@ public sealed class OutgoingRequests : IDisposable
         ActivitySource.AddActivityListener(_listener);
     }
 
-    public IReadOnlyList<Uri> Requested => [.. _requested];
+    public IReadOnlyList<Uri> Requested => [.. _calls.Select(c => c.Url)];
+
+    /// <summary>Finished requests with when each started and its status code (null when no response came).</summary>
+    public IReadOnlyList<OutgoingCall> Calls => [.. _calls];
 
     /// <summary>Peer addresses of new connections, as the runtime writes them (<c>::ffff:127.0.0.1</c>).</summary>
     public IReadOnlyList<string> ConnectedTo => [.. _connected];
 
     public void Dispose() => _listener.Dispose();
 }
+
+public sealed record OutgoingCall(Uri Url, DateTime StartedUtc, int? StatusCode);

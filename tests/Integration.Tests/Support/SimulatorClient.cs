@@ -23,6 +23,13 @@ public sealed class SimulatorClient(string baseUrl)
         return stats.GetProperty("queries").GetInt32();
     }
 
+    /// <summary>Calls the simulator refused for its per-key rate or concurrency limits (not scripted faults).</summary>
+    public async Task<int> RateLimitedAsync()
+    {
+        var stats = await _http.GetFromJsonAsync<JsonElement>("/_sim/stats");
+        return stats.GetProperty("rateLimited").GetInt32();
+    }
+
     public Task<byte[]> DownloadAsync(string url) => _http.GetByteArrayAsync(url);
 
     /// <summary>The Range header of every media request for this URL's path, in order ("" for a plain GET).</summary>
