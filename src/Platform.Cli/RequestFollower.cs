@@ -26,6 +26,7 @@ internal sealed class RequestFollower(Guid requestId, Action<string> report)
             e.Handler<TaskFailed>(c => Mine(c.Message.RequestId, () => _terminal.TrySetResult(c.Message)));
             e.Handler<GenerateVideoRejected>(c => Mine(c.Message.RequestId, () => _terminal.TrySetResult(c.Message)));
             e.Handler<ArchiveFailed>(c => Mine(c.Message.RequestId, () => _terminal.TrySetResult(c.Message)));
+            e.Handler<TaskCanceled>(c => Mine(c.Message.RequestId, () => _terminal.TrySetResult(c.Message)));
         });
 
     private Task Mine(Guid id, Action action)

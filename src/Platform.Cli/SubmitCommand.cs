@@ -81,26 +81,14 @@ internal static class SubmitCommand
 
     private static int Report(object terminal, bool json)
     {
+        var outcome = SubmitOutcome.For(terminal);
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(terminal, terminal.GetType(), Json));
-        switch (terminal)
-        {
-            case VideoArchived archived:
-                if (!json)
-                    foreach (var video in archived.Videos)
-                        Console.WriteLine(video.Path);
-                return ExitCodes.Archived;
-            case TaskFailed failed:
-                Console.Error.WriteLine($"failed: {failed.ReasonCode}: {failed.Reason}");
-                return ExitCodes.Failed;
-            case GenerateVideoRejected rejected:
-                Console.Error.WriteLine($"rejected: {rejected.Reason}");
-                return ExitCodes.Failed;
-            case ArchiveFailed archiveFailed:
-                Console.Error.WriteLine($"archive failed: {archiveFailed.Reason}");
-                return ExitCodes.Failed;
-            default:
-                return ExitCodes.Failed;
-        }
+        else
+            foreach (var line in outcome.Output)
+                Console.WriteLine(line);
+        if (outcome.Message is not null)
+            Console.Error.WriteLine(outcome.Message);
+        return outcome.ExitCode;
     }
 }
