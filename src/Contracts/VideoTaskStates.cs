@@ -18,6 +18,9 @@ public static class VideoTaskStates
     /// <summary>Canceled by a caller; the platform stopped following it.</summary>
     public const string Canceled = "canceled";
 
+    /// <summary>Refused before any provider saw it (<c>GenerateVideoRejected</c>); the failure fields say why.</summary>
+    public const string Rejected = "rejected";
+
     /// <summary>The poller tracks no request with this id.</summary>
     public const string NotFound = "not_found";
 }

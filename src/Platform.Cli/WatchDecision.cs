@@ -16,12 +16,14 @@ internal static class WatchDecision
             WatchOutcome.Ended(ExitCodes.Failed, Because("archive failed", code, status.ArchiveFailureReason)),
         VideoTaskStates.Failed =>
             WatchOutcome.Ended(ExitCodes.Failed, Because("failed", status.FailureCode, status.FailureReason)),
+        VideoTaskStates.Rejected =>
+            WatchOutcome.Ended(ExitCodes.Failed, Because("rejected", null, status.FailureReason)),
         VideoTaskStates.Canceled =>
             WatchOutcome.Ended(ExitCodes.Canceled, $"canceled: request {status.RequestId} was canceled; nothing will be archived"),
         VideoTaskStates.NotFound when notFoundFor >= notFoundGrace =>
             WatchOutcome.Ended(ExitCodes.Failed,
                 $"not found: the poller still does not track request {status.RequestId} after {notFoundGrace.TotalSeconds:0} s " +
-                "(a wrong id, or a request rejected before it reached a provider)"),
+                "(a wrong id, or a request that has not reached the submitter)"),
         VideoTaskStates.NotFound =>
             WatchOutcome.Continue(
                 $"the poller does not track request {status.RequestId} yet (just published?); waiting up to {notFoundGrace.TotalSeconds:0} s"),

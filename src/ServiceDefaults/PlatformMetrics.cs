@@ -15,10 +15,11 @@ public static class PlatformMetrics
         public const string Completed = "completed";
         public const string Failed = "failed";
         public const string Rejected = "rejected";
+        public const string Canceled = "canceled";
     }
 
     private static readonly Counter<long> Requests = PlatformTelemetry.Meter.CreateCounter<long>(
-        "video.requests", "{request}", "Requests that reached an outcome: completed, failed (video.reason says why) or rejected");
+        "video.requests", "{request}", "Requests that reached an outcome: completed, failed (video.reason says why), rejected or canceled");
 
     private static readonly Counter<long> Rejections = PlatformTelemetry.Meter.CreateCounter<long>(
         "video.rejections", "{violation}", "Broken validation rules, by field and rule");

@@ -55,6 +55,22 @@ public class When_the_status_of_a_request_is_queried(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Should_report_a_rejected_request_with_the_reason_rather_than_as_unknown()
+    {
+        var id = Guid.NewGuid();
+        var request = Requests.KlingV3(id, "too long a clip");
+        await platform.Bus.Publish(request with { Options = request.Options with { Duration = 20 } });
+        var rejected = await platform.Events.WaitForAsync<GenerateVideoRejected>(id);
+
+        var status = await platform.WaitForStatusAsync(id, s => s.Found);
+
+        status.State.ShouldBe(VideoTaskStates.Rejected);
+        status.FailureCode.ShouldBe(VideoTaskStates.Rejected);
+        status.FailureReason.ShouldBe(rejected.Reason);
+        status.Model.ShouldBe("kling-v3-i2v");
+    }
+
+    [Fact]
     public async Task Should_report_a_running_request_as_processing()
     {
         var id = Guid.NewGuid();

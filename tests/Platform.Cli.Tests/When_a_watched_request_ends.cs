@@ -76,6 +76,25 @@ public sealed class When_a_watched_request_ends
     }
 
     [Fact]
+    public void Should_fail_at_once_with_the_reason_when_the_request_was_rejected()
+    {
+        // Arrange
+        var status = Statuses.Of(VideoTaskStates.Rejected) with
+        {
+            FailureCode = VideoTaskStates.Rejected,
+            FailureReason = "duration: must be 5 or 10",
+        };
+
+        // Act
+        var outcome = WatchDecision.Decide(status, TimeSpan.Zero, Grace);
+
+        // Assert
+        outcome.Finished.ShouldBeTrue("a rejection is final; no grace period is waited out");
+        outcome.ExitCode.ShouldBe(ExitCodes.Failed);
+        outcome.Message.ShouldBe("rejected: duration: must be 5 or 10");
+    }
+
+    [Fact]
     public void Should_still_say_failed_when_the_failure_has_no_code_or_reason()
     {
         // Act

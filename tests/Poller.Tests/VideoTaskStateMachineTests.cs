@@ -181,3 +181,48 @@ public class When_the_provider_is_unreachable_or_unclear
             .ShouldBe(checksAtTimeout, "no status check is asked for after the deadline");
     }
 }
+
+public class When_the_submitter_rejects_a_request
+{
+    [Fact]
+    public async Task Should_keep_it_as_rejected_with_the_reason_and_never_ask_a_provider()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        var rejectedAt = DateTimeOffset.UtcNow;
+
+        await host.Harness.Bus.Publish(new GenerateVideoRejected
+        {
+            RequestId = id,
+            Provider = "evolink",
+            Model = "kling-v3-image-to-video",
+            Violations = [],
+            Reason = "duration: must be 5 or 10",
+            RejectedAt = rejectedAt,
+        });
+
+        var saga = await host.SagaInStateAsync(id, m => m.Rejected);
+        saga.ContractState().ShouldBe(VideoTaskStates.Rejected);
+        saga.FailureCode.ShouldBe(VideoTaskStates.Rejected);
+        saga.FailureReason.ShouldBe("duration: must be 5 or 10");
+        saga.Provider.ShouldBe("evolink");
+        saga.FinishedAt.ShouldBe(rejectedAt);
+        saga.RecheckTokenId.ShouldBeNull();
+        (await host.Harness.Published.Any<CheckTaskStatus>(m => m.Context.Message.RequestId == id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Should_answer_a_cancel_as_already_finished()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await host.Harness.Bus.Publish(new GenerateVideoRejected { RequestId = id, Violations = [], Reason = "no such model", RejectedAt = DateTimeOffset.UtcNow });
+        await host.SagaInStateAsync(id, m => m.Rejected);
+
+        var client = host.Harness.GetRequestClient<CancelVideoTask>();
+        var answer = await client.GetResponse<CancelVideoTaskResult>(new CancelVideoTask { RequestId = id });
+
+        answer.Message.Outcome.ShouldBe(CancelOutcomes.AlreadyFinished);
+        answer.Message.State.ShouldBe(VideoTaskStates.Rejected);
+    }
+}

@@ -17,6 +17,17 @@ internal static class VideoTaskStateExtensions
         saga.ExpectedFrom = expectation.Source;
     }
 
+    /// <summary>A request the submitter refused: kept so a status query can say why rather than "not found".</summary>
+    public static void Reject(this VideoTaskState saga, GenerateVideoRejected rejected)
+    {
+        saga.Provider = rejected.Provider ?? "";
+        saga.Model = rejected.Model ?? "";
+        saga.SubmittedAt = rejected.RejectedAt;
+        saga.FinishedAt = rejected.RejectedAt;
+        saga.FailureCode = VideoTaskStates.Rejected;
+        saga.FailureReason = rejected.Reason;
+    }
+
     /// <summary>Worth a progress event: the provider's status string or its percentage changed.</summary>
     public static bool IsNews(this VideoTaskState saga, TaskStatusObserved observed) =>
         observed.State is ProviderTaskState.Pending or ProviderTaskState.Processing &&
@@ -53,6 +64,7 @@ internal static class VideoTaskStateExtensions
         nameof(VideoTaskStateMachine.Completed) => VideoTaskStates.Completed,
         nameof(VideoTaskStateMachine.Failed) => VideoTaskStates.Failed,
         nameof(VideoTaskStateMachine.Canceled) => VideoTaskStates.Canceled,
+        nameof(VideoTaskStateMachine.Rejected) => VideoTaskStates.Rejected,
         _ => saga.CurrentState.ToLowerInvariant(),
     };
 }

@@ -7,7 +7,8 @@ using VideoPlatform.Providers.RateLimiting;
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>
-/// One saga per request: pending → processing → completed / failed / canceled. Each recheck is a scheduled message to
+/// One saga per request: pending → processing → completed / failed / canceled, or rejected when the submitter refused
+/// the request before any provider saw it. Each recheck is a scheduled message to
 /// the saga itself, which then asks the status checker; every answer either ends the task or schedules the
 /// next recheck, so no path leaves a task without something scheduled until it is terminal.
 /// </summary>
@@ -46,6 +47,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             // Also what a forged call for an unknown request comes to.
             e.OnMissingInstance(m => m.Discard());
         });
+        Event(() => RequestRejected, e => e.CorrelateById(m => m.Message.RequestId));
         Event(() => Archived, e =>
         {
             e.CorrelateById(m => m.Message.RequestId);
@@ -72,7 +74,26 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 .Then(c => c.Saga.Start(c.Message, polling))
                 .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
                     c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble(), Scarce(c.Saga)))
-                .TransitionTo(Pending));
+                .TransitionTo(Pending),
+            // Recorded only so a status query can give the reason; the submitter already told the caller.
+            When(RequestRejected)
+                .Then(c => c.Saga.Reject(c.Message))
+                .TransitionTo(Rejected));
+
+        // A rejection never follows an accepted submit; a redelivered one changes nothing.
+        During(Pending, Processing, Completed,
+            Ignore(RequestRejected));
+        During(Failed, Canceled, Rejected,
+            Ignore(RequestRejected));
+
+        During(Rejected,
+            Ignore(Submitted),
+            Ignore(StatusObserved),
+            Ignore(Recheck.AnyReceived),
+            Ignore(CallbackReceived),
+            Ignore(Archived),
+            Ignore(ArchivingFailed),
+            When(CancelRequested).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished)));
 
         During(Completed, Failed, Canceled,
             Ignore(CallbackReceived));
@@ -158,10 +179,12 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     public State Completed { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
     public State Canceled { get; private set; } = null!;
+    public State Rejected { get; private set; } = null!;
 
     public Event<TaskSubmitted> Submitted { get; private set; } = null!;
     public Event<TaskStatusObserved> StatusObserved { get; private set; } = null!;
     public Event<CancelVideoTask> CancelRequested { get; private set; } = null!;
+    public Event<GenerateVideoRejected> RequestRejected { get; private set; } = null!;
     public Event<ProviderCallbackReceived> CallbackReceived { get; private set; } = null!;
     public Event<VideoArchived> Archived { get; private set; } = null!;
     public Event<ArchiveFailed> ArchivingFailed { get; private set; } = null!;

@@ -17,6 +17,8 @@ internal sealed class VideoTaskTelemetry : IEventObserver<VideoTaskState>, IStat
         {
             nameof(VideoTaskStateMachine.Completed) => PlatformMetrics.Outcomes.Completed,
             nameof(VideoTaskStateMachine.Failed) => PlatformMetrics.Outcomes.Failed,
+            nameof(VideoTaskStateMachine.Canceled) => PlatformMetrics.Outcomes.Canceled,
+            // Rejected is counted by the submitter, which decided it.
             _ => null,
         };
         if (outcome is null)
