@@ -23,6 +23,23 @@ public class When_a_provider_callback_arrives
     }
 
     [Fact]
+    public async Task Should_queue_its_check_as_due_now_ahead_of_checks_still_expected()
+    {
+        await using var host = await SagaTestHost.StartAsync(o => SlowPolling(o));
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Succeeded, 100));
+        await host.SubmitAsync(id, estimatedSeconds: 600);
+        var saga = await host.SagaInStateAsync(id, m => m.Pending);
+        var callback = Callback(id, "modellix");
+
+        await host.Harness.Bus.Publish(callback);
+
+        var check = await host.PublishedAsync<CheckTaskStatus>(id);
+        check.LikelyDoneAt.ShouldBe(callback.ReceivedAt);
+        saga.ExpectedDoneAt!.Value.ShouldBeGreaterThan(callback.ReceivedAt.AddMinutes(5), "the saga still expected it ten minutes out");
+    }
+
+    [Fact]
     public async Task Should_ignore_a_callback_that_names_another_provider()
     {
         await using var host = await SagaTestHost.StartAsync(o => SlowPolling(o));

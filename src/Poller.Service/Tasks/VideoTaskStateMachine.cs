@@ -112,7 +112,8 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             // Only a hint: the provider's status API decides, so a forged or mistaken call changes nothing.
             When(CallbackReceived)
                 .If(c => string.Equals(c.Message.Provider, c.Saga.Provider, StringComparison.OrdinalIgnoreCase),
-                    matching => AskProvider(matching, polling)),
+                    // The provider says it is done: under a rate limit, this check goes before the ones still expected.
+                    matching => AskProvider(matching, polling, c => c.Message.ReceivedAt)),
             When(StatusObserved)
                 .IfElse(c => c.Message.State == ProviderTaskState.Succeeded,
                     succeeded => succeeded.IfElse(c => c.Message.Videos.Count > 0,
@@ -191,7 +192,9 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     public Schedule<VideoTaskState, RecheckDue> Recheck { get; private set; } = null!;
 
     /// <summary>One status query through the checker, with a safety-net recheck in case its answer is lost.</summary>
-    private EventActivityBinder<VideoTaskState, T> AskProvider<T>(EventActivityBinder<VideoTaskState, T> binder, PollingOptions polling)
+    /// <param name="likelyDoneAt">When the task is likely done, if the trigger knows better than the saga's expectation.</param>
+    private EventActivityBinder<VideoTaskState, T> AskProvider<T>(
+        EventActivityBinder<VideoTaskState, T> binder, PollingOptions polling, Func<BehaviorContext<VideoTaskState, T>, DateTimeOffset>? likelyDoneAt = null)
         where T : class =>
         binder
             .Then(c => c.Saga.Rechecks++)
@@ -202,7 +205,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 Provider = c.Saga.Provider,
                 Model = c.Saga.Model,
                 ProviderTaskId = c.Saga.ProviderTaskId,
-                LikelyDoneAt = polling.Strategy == PollingStrategy.Adaptive ? c.Saga.ExpectedDoneAt : null,
+                LikelyDoneAt = polling.Strategy == PollingStrategy.Adaptive ? likelyDoneAt?.Invoke(c) ?? c.Saga.ExpectedDoneAt : null,
                 // A little before the safety net fires, so a check still queued then is not made twice.
                 NotAfter = DateTimeOffset.UtcNow + polling.CheckTimeout * 0.9,
             });
