@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Archiver.Download;
 using VideoPlatform.Archiver.Safety;
@@ -12,6 +13,8 @@ public static class ArchiverRegistration
     {
         builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IVideoStorage, FileSystemVideoStorage>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<AbandonedDownloadSweeper>();
         builder.Services.AddSingleton(sp => new SourcePolicy(HostAllowList.Parse(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.AllowedHosts)));
         // The per-download timeout is applied inside the downloader; the client's own would cut long videos short.
         builder.Services.AddHttpClient<VideoDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)

@@ -13,6 +13,8 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
 
     private string Root => Path.GetFullPath(options.Value.Root);
 
+    private string TemporaryFolder => Path.Combine(Root, ".partial");
+
     public StoredVideo? Find(Guid requestId, DateTimeOffset completedAt, int index)
     {
         var sidecarPath = SidecarPath(requestId, completedAt, index);
@@ -27,9 +29,31 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
 
     public string NewTemporaryPath(Guid requestId, int index)
     {
-        var folder = Path.Combine(Root, ".partial");
+        var folder = TemporaryFolder;
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, $"{requestId:N}-{index}-{Guid.NewGuid():N}.part");
+    }
+
+    public int DeleteAbandonedTemporaries(DateTimeOffset writtenBefore)
+    {
+        if (!Directory.Exists(TemporaryFolder))
+            return 0;
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(TemporaryFolder).EnumerateFiles("*.part"))
+        {
+            if (file.LastWriteTimeUtc >= writtenBefore.UtcDateTime)
+                continue;
+            try
+            {
+                file.Delete();
+                deleted++;
+            }
+            catch (IOException)
+            {
+                // Gone already (another instance swept it) or still held: the next sweep sees it again.
+            }
+        }
+        return deleted;
     }
 
     public StoredVideo Commit(string temporaryPath, VideoSidecar sidecar, string extension)

@@ -11,6 +11,12 @@ public interface IVideoStorage
 
     /// <summary>Moves a verified temporary file into place and writes its sidecar; returns the final location.</summary>
     StoredVideo Commit(string temporaryPath, VideoSidecar sidecar, string extension);
+
+    /// <summary>
+    /// Deletes temporary files last written before <paramref name="writtenBefore"/>: left by a process that died
+    /// mid-download. Returns how many were deleted.
+    /// </summary>
+    int DeleteAbandonedTemporaries(DateTimeOffset writtenBefore);
 }
 
 /// <summary>An archived file and what was recorded about it.</summary>

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace VideoPlatform.Archiver.Storage;
+
+/// <summary>
+/// Deletes the temporary files of downloads that can no longer be running: a killed archiver leaves its partial
+/// video behind, and a redelivered message downloads into a new file, so nothing else ever removes them. A live
+/// download ends within <see cref="ArchiveOptions.DownloadTimeoutSeconds"/> of its start and writes to its file all
+/// along, so a file untouched for longer than that (plus a minute's slack) belongs to nobody, whichever instance
+/// made it. Runs at start and then once per timeout.
+/// </summary>
+public sealed class AbandonedDownloadSweeper(
+    IVideoStorage storage, IOptions<ArchiveOptions> options, TimeProvider time, ILogger<AbandonedDownloadSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var timeout = TimeSpan.FromSeconds(options.Value.DownloadTimeoutSeconds);
+        using var timer = new PeriodicTimer(timeout + TimeSpan.FromMinutes(1), time);
+        do
+        {
+            Sweep(timeout + TimeSpan.FromMinutes(1));
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; a failing disk is logged and tried again next time, never fatal for the service.</summary>
+    internal int Sweep(TimeSpan untouchedFor)
+    {
+        try
+        {
+            var deleted = storage.DeleteAbandonedTemporaries(time.GetUtcNow() - untouchedFor);
+            if (deleted > 0)
+                logger.LogInformation("Deleted {Count} partial download(s) untouched for over {Age}", deleted, untouchedFor);
+            return deleted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not sweep partial downloads; trying again in {Age}", untouchedFor);
+            return 0;
+        }
+    }
+}
