@@ -212,6 +212,24 @@ public class When_the_submitter_rejects_a_request
     }
 
     [Fact]
+    public async Task Should_follow_a_corrected_request_published_later_under_the_same_id()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Succeeded, 100));
+        await host.Harness.Bus.Publish(new GenerateVideoRejected { RequestId = id, Violations = [], Reason = "duration: must be 5 or 10", RejectedAt = DateTimeOffset.UtcNow });
+        await host.SagaInStateAsync(id, m => m.Rejected);
+
+        await host.SubmitAsync(id);
+
+        var completed = await host.PublishedAsync<TaskCompleted>(id);
+        completed.Videos.ShouldNotBeEmpty();
+        var saga = await host.SagaInStateAsync(id, m => m.Completed);
+        saga.FailureCode.ShouldBeNull("the earlier rejection no longer describes the request");
+        saga.FailureReason.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Should_answer_a_cancel_as_already_finished()
     {
         await using var host = await SagaTestHost.StartAsync();

@@ -12,6 +12,10 @@ internal static class VideoTaskStateExtensions
         saga.ProviderTaskId = submitted.ProviderTaskId;
         saga.SubmittedAt = submitted.SubmittedAt;
         saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
+        // A request rejected earlier under the same id leaves its reason behind; an accepted one has none.
+        saga.FinishedAt = null;
+        saga.FailureCode = null;
+        saga.FailureReason = null;
         var expectation = RecheckPlanner.ExpectedAtSubmit(submitted, polling);
         saga.ExpectedDoneAt = expectation.At;
         saga.ExpectedFrom = expectation.Source;

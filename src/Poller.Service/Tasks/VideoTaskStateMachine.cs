@@ -70,24 +70,22 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         });
 
         Initially(
-            When(Submitted)
-                .Then(c => c.Saga.Start(c.Message, polling))
-                .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
-                    c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble(), Scarce(c.Saga)))
-                .TransitionTo(Pending),
+            Follow(When(Submitted), polling, Scarce),
             // Recorded only so a status query can give the reason; the submitter already told the caller.
             When(RequestRejected)
                 .Then(c => c.Saga.Reject(c.Message))
                 .TransitionTo(Rejected));
 
-        // A rejection never follows an accepted submit; a redelivered one changes nothing.
+        // A rejection after an accepted submit is for a duplicate publish of the same id; the task goes on.
         During(Pending, Processing, Completed,
             Ignore(RequestRejected));
         During(Failed, Canceled, Rejected,
             Ignore(RequestRejected));
 
         During(Rejected,
-            Ignore(Submitted),
+            // The submitter keeps no record of a rejection, so the caller may publish a corrected request under the
+            // same id; once a provider accepted it, the task is followed like any other.
+            Follow(When(Submitted), polling, Scarce),
             Ignore(StatusObserved),
             Ignore(Recheck.AnyReceived),
             Ignore(CallbackReceived),
@@ -190,6 +188,15 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     public Event<VideoArchived> Archived { get; private set; } = null!;
     public Event<ArchiveFailed> ArchivingFailed { get; private set; } = null!;
     public Schedule<VideoTaskState, RecheckDue> Recheck { get; private set; } = null!;
+
+    /// <summary>Starts following a task a provider accepted: its first check is scheduled by the recheck planner.</summary>
+    private EventActivityBinder<VideoTaskState, TaskSubmitted> Follow(
+        EventActivityBinder<VideoTaskState, TaskSubmitted> binder, PollingOptions polling, Func<VideoTaskState, bool> scarce) =>
+        binder
+            .Then(c => c.Saga.Start(c.Message, polling))
+            .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
+                c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble(), scarce(c.Saga)))
+            .TransitionTo(Pending);
 
     /// <summary>One status query through the checker, with a safety-net recheck in case its answer is lost.</summary>
     /// <param name="likelyDoneAt">When the task is likely done, if the trigger knows better than the saga's expectation.</param>
