@@ -38,6 +38,10 @@ public class When_a_request_names_a_routed_model_but_no_provider(PlatformFixture
         failed.Provider.ShouldBe("evolink", "the last provider of the route gave the final answer");
         failed.Reason.ShouldContain("insufficient balance");
         (await platform.Simulator.SubmitsForAsync(id)).ShouldBe(3, "each provider of the route was asked once");
+        var status = await platform.WaitForStatusAsync(id, s => s.Found);
+        status.State.ShouldBe(VideoTaskStates.Failed, "a status query says why, not 'not found'");
+        status.FailureCode.ShouldBe(FailureReasons.ProviderRejected);
+        status.FailureReason.ShouldBe(failed.Reason);
     }
 
     [Fact]

@@ -99,6 +99,10 @@ public class When_the_provider_fails_the_task
         failed.Reason.ShouldContain("prompt was refused");
         failed.Reason.ShouldContain("content_policy_violation");
         await host.SagaInStateAsync(id, m => m.Failed);
+        // Its own TaskFailed comes back to the saga, which subscribes to the submitter's: ignored, never a fault.
+        (await host.Saga.Consumed.Any<TaskFailed>(m => m.Context.Message.RequestId == id)).ShouldBeTrue();
+        (await host.Harness.Published.Any<MassTransit.Fault<TaskFailed>>()).ShouldBeFalse();
+        (await host.SagaInStateAsync(id, m => m.Failed)).FailureCode.ShouldBe(FailureReasons.ProviderFailed);
     }
 
     [Fact]
@@ -242,5 +246,33 @@ public class When_the_submitter_rejects_a_request
 
         answer.Message.Outcome.ShouldBe(CancelOutcomes.AlreadyFinished);
         answer.Message.State.ShouldBe(VideoTaskStates.Rejected);
+    }
+}
+
+public class When_no_provider_takes_a_request
+{
+    [Fact]
+    public async Task Should_keep_the_submitters_failure_so_a_status_query_can_say_why()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+
+        await host.Harness.Bus.Publish(new TaskFailed
+        {
+            RequestId = id,
+            Provider = "evolink",
+            Model = "kling-v3-image-to-video",
+            ReasonCode = FailureReasons.ProviderRejected,
+            Reason = "insufficient balance",
+            FailedAt = DateTimeOffset.UtcNow,
+        });
+
+        var saga = await host.SagaInStateAsync(id, m => m.FailedAtSubmit);
+        saga.ContractState().ShouldBe(VideoTaskStates.Failed);
+        saga.FailureCode.ShouldBe(FailureReasons.ProviderRejected);
+        saga.FailureReason.ShouldBe("insufficient balance");
+        saga.RecheckTokenId.ShouldBeNull();
+        (await host.Harness.Published.Any<CheckTaskStatus>(m => m.Context.Message.RequestId == id)).ShouldBeFalse();
+        host.Harness.Published.Select<TaskFailed>(m => m.Context.Message.RequestId == id).Count().ShouldBe(1, "the saga announces nothing again");
     }
 }

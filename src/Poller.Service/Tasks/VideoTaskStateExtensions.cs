@@ -32,6 +32,17 @@ internal static class VideoTaskStateExtensions
         saga.FailureReason = rejected.Reason;
     }
 
+    /// <summary>A request no provider took (the submitter's TaskFailed): kept so a status query can say why.</summary>
+    public static void FailAtSubmit(this VideoTaskState saga, TaskFailed failed)
+    {
+        saga.Provider = failed.Provider ?? saga.Provider;
+        saga.Model = failed.Model ?? saga.Model;
+        saga.ProviderTaskId = failed.ProviderTaskId ?? "";
+        saga.FinishedAt = failed.FailedAt;
+        saga.FailureCode = failed.ReasonCode;
+        saga.FailureReason = failed.Reason;
+    }
+
     /// <summary>Worth a progress event: the provider's status string or its percentage changed.</summary>
     public static bool IsNews(this VideoTaskState saga, TaskStatusObserved observed) =>
         observed.State is ProviderTaskState.Pending or ProviderTaskState.Processing &&
@@ -69,6 +80,7 @@ internal static class VideoTaskStateExtensions
         nameof(VideoTaskStateMachine.Failed) => VideoTaskStates.Failed,
         nameof(VideoTaskStateMachine.Canceled) => VideoTaskStates.Canceled,
         nameof(VideoTaskStateMachine.Rejected) => VideoTaskStates.Rejected,
+        nameof(VideoTaskStateMachine.FailedAtSubmit) => VideoTaskStates.Failed,
         _ => saga.CurrentState.ToLowerInvariant(),
     };
 }

@@ -7,8 +7,8 @@ using VideoPlatform.Providers.RateLimiting;
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>
-/// One saga per request: pending → processing → completed / failed / canceled, or rejected when the submitter refused
-/// the request before any provider saw it. Each recheck is a scheduled message to
+/// One saga per request: pending → processing → completed / failed / canceled; or rejected when the submitter refused
+/// the request, or failed at submit when no provider took it, both kept only so a status query can say why. Each recheck is a scheduled message to
 /// the saga itself, which then asks the status checker; every answer either ends the task or schedules the
 /// next recheck, so no path leaves a task without something scheduled until it is terminal.
 /// </summary>
@@ -48,6 +48,8 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             e.OnMissingInstance(m => m.Discard());
         });
         Event(() => RequestRejected, e => e.CorrelateById(m => m.Message.RequestId));
+        // The submitter's TaskFailed, when no provider took the request; the saga's own come back here too, ignored.
+        Event(() => SubmitFailed, e => e.CorrelateById(m => m.Message.RequestId));
         Event(() => Archived, e =>
         {
             e.CorrelateById(m => m.Message.RequestId);
@@ -74,18 +76,39 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             // Recorded only so a status query can give the reason; the submitter already told the caller.
             When(RequestRejected)
                 .Then(c => c.Saga.Reject(c.Message))
-                .TransitionTo(Rejected));
+                .TransitionTo(Rejected),
+            When(SubmitFailed)
+                .Then(c => c.Saga.FailAtSubmit(c.Message))
+                .TransitionTo(FailedAtSubmit));
+
+        // Past the submit, a TaskFailed is the saga's own announcement coming back (or a replay of the submitter's).
+        During(Pending, Processing, Completed,
+            Ignore(SubmitFailed));
+        During(Failed, Canceled, FailedAtSubmit,
+            Ignore(SubmitFailed));
 
         // A rejection after an accepted submit is for a duplicate publish of the same id; the task goes on.
         During(Pending, Processing, Completed,
             Ignore(RequestRejected));
-        During(Failed, Canceled, Rejected,
+        During(Failed, Canceled, Rejected, FailedAtSubmit,
             Ignore(RequestRejected));
 
         During(Rejected,
             // The submitter keeps no record of a rejection, so the caller may publish a corrected request under the
             // same id; once a provider accepted it, the task is followed like any other.
             Follow(When(Submitted), polling, Scarce),
+            When(SubmitFailed)
+                .Then(c => c.Saga.FailAtSubmit(c.Message))
+                .TransitionTo(FailedAtSubmit),
+            Ignore(StatusObserved),
+            Ignore(Recheck.AnyReceived),
+            Ignore(CallbackReceived),
+            Ignore(Archived),
+            Ignore(ArchivingFailed),
+            When(CancelRequested).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished)));
+
+        During(FailedAtSubmit,
+            Ignore(Submitted),
             Ignore(StatusObserved),
             Ignore(Recheck.AnyReceived),
             Ignore(CallbackReceived),
@@ -180,10 +203,14 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     public State Canceled { get; private set; } = null!;
     public State Rejected { get; private set; } = null!;
 
+    /// <summary>No provider took the request (the submitter published TaskFailed); shown as <c>failed</c>.</summary>
+    public State FailedAtSubmit { get; private set; } = null!;
+
     public Event<TaskSubmitted> Submitted { get; private set; } = null!;
     public Event<TaskStatusObserved> StatusObserved { get; private set; } = null!;
     public Event<CancelVideoTask> CancelRequested { get; private set; } = null!;
     public Event<GenerateVideoRejected> RequestRejected { get; private set; } = null!;
+    public Event<TaskFailed> SubmitFailed { get; private set; } = null!;
     public Event<ProviderCallbackReceived> CallbackReceived { get; private set; } = null!;
     public Event<VideoArchived> Archived { get; private set; } = null!;
     public Event<ArchiveFailed> ArchivingFailed { get; private set; } = null!;
