@@ -99,16 +99,11 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             Follow(When(Submitted), polling, Scarce),
             When(SubmitFailed)
                 .Then(c => c.Saga.FailAtSubmit(c.Message))
-                .TransitionTo(FailedAtSubmit),
-            Ignore(StatusObserved),
-            Ignore(Recheck.AnyReceived),
-            Ignore(CallbackReceived),
-            Ignore(Archived),
-            Ignore(ArchivingFailed),
-            When(CancelRequested).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished)));
-
+                .TransitionTo(FailedAtSubmit));
         During(FailedAtSubmit,
-            Ignore(Submitted),
+            Ignore(Submitted));
+        // No provider task behind either: nothing to check, archive or cancel.
+        During(Rejected, FailedAtSubmit,
             Ignore(StatusObserved),
             Ignore(Recheck.AnyReceived),
             Ignore(CallbackReceived),
