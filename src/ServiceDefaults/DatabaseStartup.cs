@@ -9,6 +9,10 @@ namespace VideoPlatform.ServiceDefaults;
 /// </summary>
 public static class DatabaseStartup
 {
+    // One lock for every service's schema: CREATE ... IF NOT EXISTS run by two sessions at once fails in the
+    // later one (the table's row type collides), so instances starting together on a new database take turns.
+    private const long SchemaLockKey = 0x5649_4445_4f53_4348; // "VIDEOSCH"
+
     public static async Task EnsureSchemaAsync(NpgsqlDataSource dataSource, string schemaSql, ILogger logger, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(500);
@@ -16,8 +20,7 @@ public static class DatabaseStartup
         {
             try
             {
-                await using var command = dataSource.CreateCommand(schemaSql);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await RunLockedAsync(dataSource, schemaSql, cancellationToken);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException { IsTransient: true } or TimeoutException && attempt < 60)
@@ -27,5 +30,15 @@ public static class DatabaseStartup
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
         }
+    }
+
+    /// <summary>The script in one transaction, under a lock held until it commits.</summary>
+    private static async Task RunLockedAsync(NpgsqlDataSource dataSource, string schemaSql, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {schemaSql}", connection, transaction))
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -50,6 +50,9 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
             blocked_until = GREATEST(provider_rate_limits.blocked_until, EXCLUDED.blocked_until)
         """;
 
+    // The same key as VideoPlatform.ServiceDefaults.DatabaseStartup's, which this project cannot reference.
+    private const long SchemaLockKey = 0x5649_4445_4f53_4348;
+
     private readonly SemaphoreSlim _schema = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -105,15 +108,13 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
         {
             if (_schemaReady)
                 return;
-            await using var command = dataSource.CreateCommand(Schema);
-            try
-            {
+            // Under the lock every service's schema script takes (DatabaseStartup): CREATE ... IF NOT EXISTS run by two
+            // sessions at once fails in the later one, and instances on a new database all get here together.
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {Schema}", connection, transaction))
                 await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-            {
-                // Another service created it at the same instant (CREATE ... IF NOT EXISTS is not race-free).
-            }
+            await transaction.CommitAsync(cancellationToken);
             _schemaReady = true;
         }
         finally
