@@ -61,7 +61,7 @@ public class When_a_request_is_traced(TracedPlatformFixture platform)
         trace.Named("VideoPlatform.Contracts:VideoArchived send").ShouldHaveSingleItem();
 
         // No key and no image in any span the services exported, nor in any line they logged.
-        var secrets = TracedPlatformFixture.ApiKeys.Values.Append(InlineImage).ToList();
+        var secrets = TracedPlatformFixture.SecretKeys.Values.Append(InlineImage).ToList();
         foreach (var span in platform.Spans.All)
             secrets.ShouldAllBe(secret => !Printed(span).Contains(secret), $"span {span.DisplayName} leaks a secret");
         platform.Logs.Lines.ShouldContain(l => l.Category.StartsWith("System.Net.Http.HttpClient") && l.Message.Contains("Authorization"),

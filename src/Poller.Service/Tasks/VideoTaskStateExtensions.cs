@@ -24,23 +24,24 @@ internal static class VideoTaskStateExtensions
     /// <summary>A request the submitter refused: kept so a status query can say why rather than "not found".</summary>
     public static void Reject(this VideoTaskState saga, GenerateVideoRejected rejected)
     {
-        saga.Provider = rejected.Provider ?? "";
-        saga.Model = rejected.Model ?? "";
         saga.SubmittedAt = rejected.RejectedAt;
-        saga.FinishedAt = rejected.RejectedAt;
-        saga.FailureCode = VideoTaskStates.Rejected;
-        saga.FailureReason = rejected.Reason;
+        saga.EndBeforeTracking(rejected.Provider, rejected.Model, providerTaskId: null, rejected.RejectedAt, VideoTaskStates.Rejected, rejected.Reason);
     }
 
     /// <summary>A request no provider took (the submitter's TaskFailed): kept so a status query can say why.</summary>
-    public static void FailAtSubmit(this VideoTaskState saga, TaskFailed failed)
+    public static void FailAtSubmit(this VideoTaskState saga, TaskFailed failed) =>
+        saga.EndBeforeTracking(failed.Provider, failed.Model, failed.ProviderTaskId, failed.FailedAt, failed.ReasonCode, failed.Reason);
+
+    // Either way the request ended before the saga followed any provider task: nothing to check, archive or cancel.
+    private static void EndBeforeTracking(this VideoTaskState saga, string? provider, string? model, string? providerTaskId,
+        DateTimeOffset endedAt, string code, string? reason)
     {
-        saga.Provider = failed.Provider ?? saga.Provider;
-        saga.Model = failed.Model ?? saga.Model;
-        saga.ProviderTaskId = failed.ProviderTaskId ?? "";
-        saga.FinishedAt = failed.FailedAt;
-        saga.FailureCode = failed.ReasonCode;
-        saga.FailureReason = failed.Reason;
+        saga.Provider = provider ?? saga.Provider;
+        saga.Model = model ?? saga.Model;
+        saga.ProviderTaskId = providerTaskId ?? "";
+        saga.FinishedAt = endedAt;
+        saga.FailureCode = code;
+        saga.FailureReason = reason;
     }
 
     /// <summary>Worth a progress event: the provider's status string or its percentage changed.</summary>

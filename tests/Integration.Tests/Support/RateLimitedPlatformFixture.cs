@@ -1,6 +1,4 @@
 using System.Globalization;
-using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using VideoPlatform.Poller;
 using VideoPlatform.Submitter;
 
@@ -11,16 +9,9 @@ namespace VideoPlatform.Integration.Tests.Support;
 /// services make recorded with its start time. What the provider allows and what the platform believes it may
 /// spend are set apart, so a test can show pacing (both agree) and recovery from 429s (the provider allows less).
 /// </summary>
-public abstract class RateLimitedPlatformFixture : IAsyncLifetime
+public abstract class RateLimitedPlatformFixture : PlatformFixtureBase
 {
-    private readonly List<WebApplication> _hosts = [];
-    private TestInfrastructure? _infrastructure;
-    private IBusControl? _bus;
-
-    public EventCollector Events { get; } = new();
     public OutgoingRequests Outgoing { get; } = new();
-    public SimulatorClient Simulator { get; private set; } = null!;
-    public IBus Bus => _bus ?? throw new InvalidOperationException("bus not started");
 
     /// <summary>Calls the simulator takes per key in any <see cref="ProviderWindowSeconds"/>.</summary>
     protected abstract int ProviderLimit { get; }
@@ -35,34 +26,24 @@ public abstract class RateLimitedPlatformFixture : IAsyncLifetime
             .Where(c => c.Url.GetLeftPart(UriPartial.Authority) == Simulator.BaseUrl.TrimEnd('/') && c.Url.AbsolutePath.StartsWith("/v1/", StringComparison.Ordinal))
             .OrderBy(c => c.StartedUtc)];
 
-    public async Task InitializeAsync()
+    protected override void ConfigureSimulator(IDictionary<string, string?> settings)
     {
-        _infrastructure = await TestInfrastructure.CreateAsync();
-        var simulator = ProviderSimulator.SimulatorApp.Create([], new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Simulator:PendingSeconds"] = "0.3",
-            ["Simulator:GenerationSeconds"] = "1",
-            ["Simulator:RequestsPerMinutePerKey"] = ProviderLimit.ToString(CultureInfo.InvariantCulture),
-            ["Simulator:RateLimitWindowSeconds"] = ProviderWindowSeconds.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await simulator.StartAsync();
-        _hosts.Add(simulator);
-        Simulator = new SimulatorClient(simulator.Urls.First());
-
-        var keys = new[] { "Modellix", "MyRouter", "EvoLink" }.ToDictionary(p => p, p => $"test-key-{p.ToLowerInvariant()}");
-        var archiveRoot = Path.Combine(Path.GetTempPath(), $"it-rate-archive-{Guid.NewGuid():N}");
-        var settings = ServiceHosts.Settings(_infrastructure, Simulator.BaseUrl, archiveRoot, keys);
-        settings["Providers:EvoLink:RequestsPerMinute"] = PlatformRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
-        _hosts.Add(await ServiceHosts.StartAsync("Poller.Service", b => b.AddPoller(), settings));
-        _hosts.Add(await ServiceHosts.StartAsync("Submitter.Service", b => b.AddSubmitter(), settings));
-        _bus = await ServiceHosts.StartCallerBusAsync(_infrastructure, Events);
+        settings["Simulator:RequestsPerMinutePerKey"] = ProviderLimit.ToString(CultureInfo.InvariantCulture);
+        settings["Simulator:RateLimitWindowSeconds"] = ProviderWindowSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    public async Task DisposeAsync()
+    protected override void ConfigureServices(IDictionary<string, string?> settings) =>
+        settings["Providers:EvoLink:RequestsPerMinute"] = PlatformRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
+
+    protected override async Task StartServicesAsync(Dictionary<string, string?> settings)
     {
-        await ServiceHosts.StopAsync(_bus, _hosts, _infrastructure);
+        await StartServiceAsync("Poller.Service", b => b.AddPoller(), settings);
+        await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
         Outgoing.Dispose();
     }
 }
