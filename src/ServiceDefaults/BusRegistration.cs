@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace VideoPlatform.ServiceDefaults;
@@ -24,6 +25,9 @@ public static class BusRegistration
         {
             x.SetKebabCaseEndpointNameFormatter();
             x.DisableUsageTelemetry();
+            // A bus still starting or reconnecting is "not ready" (the ready probe answers 503 for Degraded too), not
+            // an Error line each probe: every start meets a probe or two before the broker connection is up.
+            x.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = HealthStatus.Degraded);
             registerConsumers(x);
             x.AddConfigureEndpointsCallback(ApplyEndpointConventions);
 

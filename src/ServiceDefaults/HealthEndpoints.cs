@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace VideoPlatform.ServiceDefaults;
 
@@ -8,11 +10,23 @@ public static class HealthEndpoints
     /// <summary>Tag for checks that must pass before a service takes work (bus, database).</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: bus and database answer.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: the process runs. <c>/health/ready</c>: bus and database answer; 503 unless every
+    /// ready check is healthy (a degraded bus is one still connecting, which takes no work yet).
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         return app;
     }
 }

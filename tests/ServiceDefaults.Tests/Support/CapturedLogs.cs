@@ -33,9 +33,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                     foreach (var (key, item) in entries)
                         pairs[key] = item;
             }, scope);
-            logs.Lines.Enqueue(new CapturedLine(category, formatter(state, exception), scope));
+            logs.Lines.Enqueue(new CapturedLine(category, logLevel, formatter(state, exception), scope));
         }
     }
 }
 
-public sealed record CapturedLine(string Category, string Message, Dictionary<string, object?> Scope);
+public sealed record CapturedLine(string Category, LogLevel Level, string Message, Dictionary<string, object?> Scope);

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VideoPlatform.ServiceDefaults.Tests.Support;
+
+namespace VideoPlatform.ServiceDefaults.Tests;
+
+/// <summary>
+/// A readiness probe that arrives while the bus is still starting (every deployment's first probes) is answered
+/// "not ready" without an Error-level log line: operators alert on Error, and a start is not an outage.
+/// </summary>
+public class When_a_service_is_not_ready_yet
+{
+    [Fact]
+    public async Task Should_report_a_bus_not_yet_started_as_degraded_and_log_no_error()
+    {
+        // Arrange: the platform's bus, built but not started.
+        var logs = new CapturedLogs();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
+        builder.AddServiceDefaults();
+        builder.Logging.AddProvider(logs);
+        builder.AddPlatformBus(_ => { });
+        using var host = builder.Build();
+
+        // Act
+        var report = await host.Services.GetRequiredService<HealthCheckService>()
+            .CheckHealthAsync(check => check.Tags.Contains(HealthEndpoints.ReadyTag));
+
+        // Assert
+        report.Entries.Keys.ShouldContain("masstransit-bus");
+        report.Entries["masstransit-bus"].Status.ShouldBe(HealthStatus.Degraded);
+        logs.Lines.ShouldNotContain(line => line.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Should_answer_the_ready_probe_with_503_while_a_check_is_degraded()
+    {
+        // Arrange: a ready-tagged check that is degraded, behind the platform's endpoints.
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddHealthChecks().AddCheck("starting", () => HealthCheckResult.Degraded("starting"), tags: [HealthEndpoints.ReadyTag]);
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        // Act
+        var ready = await http.GetAsync("/health/ready");
+        var live = await http.GetAsync("/health/live");
+
+        // Assert
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.StopAsync();
+    }
+}
