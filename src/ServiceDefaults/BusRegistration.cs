@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace VideoPlatform.ServiceDefaults;
@@ -21,13 +20,11 @@ public static class BusRegistration
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.RabbitMq;
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
+        StartingBusHealthCheck.Register(builder.Services);
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
             x.DisableUsageTelemetry();
-            // A bus still starting or reconnecting is "not ready" (the ready probe answers 503 for Degraded too), not
-            // an Error line each probe: every start meets a probe or two before the broker connection is up.
-            x.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = HealthStatus.Degraded);
             registerConsumers(x);
             x.AddConfigureEndpointsCallback(ApplyEndpointConventions);
 

@@ -11,7 +11,7 @@ public static class DatabaseStartup
 {
     // One lock for every service's schema: CREATE ... IF NOT EXISTS run by two sessions at once fails in the
     // later one (the table's row type collides), so instances starting together on a new database take turns.
-    private const long SchemaLockKey = 0x5649_4445_4f53_4348; // "VIDEOSCH"
+    public const long SchemaLockKey = 0x5649_4445_4f53_4348; // "VIDEOSCH"
 
     public static async Task EnsureSchemaAsync(NpgsqlDataSource dataSource, string schemaSql, ILogger logger, CancellationToken cancellationToken)
     {

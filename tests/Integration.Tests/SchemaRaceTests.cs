@@ -66,6 +66,12 @@ public class When_instances_create_the_schema_at_once : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void Should_have_every_service_take_the_same_lock()
+    {
+        PostgresRateLimitStore.SchemaLockKey.ShouldBe(DatabaseStartup.SchemaLockKey);
+    }
+
     private async Task DropTablesAsync()
     {
         await using var command = _instances[0].CreateCommand($"DROP TABLE IF EXISTS {Tables}");

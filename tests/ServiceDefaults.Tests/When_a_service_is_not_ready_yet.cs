@@ -39,6 +39,40 @@ public class When_a_service_is_not_ready_yet
     }
 
     [Fact]
+    public async Task Should_report_a_bus_lost_after_it_was_healthy_as_unhealthy()
+    {
+        // Arrange: the platform's bus, started (healthy once), then stopped as a lost broker would leave it.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
+        builder.AddServiceDefaults();
+        builder.AddPlatformBus(_ => { });
+        using var host = builder.Build();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        await host.StartAsync();
+        var running = await WaitForBusAsync(health, HealthStatus.Healthy);
+
+        // Act
+        await host.StopAsync();
+        var stopped = await health.CheckHealthAsync(check => check.Tags.Contains(HealthEndpoints.ReadyTag));
+
+        // Assert: an outage after a start is an outage, logged at Error.
+        running.ShouldBe(HealthStatus.Healthy);
+        stopped.Entries["masstransit-bus"].Status.ShouldBe(HealthStatus.Unhealthy);
+    }
+
+    private static async Task<HealthStatus> WaitForBusAsync(HealthCheckService health, HealthStatus wanted)
+    {
+        var status = HealthStatus.Unhealthy;
+        for (var attempt = 0; attempt < 100 && status != wanted; attempt++)
+        {
+            status = (await health.CheckHealthAsync(check => check.Tags.Contains(HealthEndpoints.ReadyTag))).Entries["masstransit-bus"].Status;
+            if (status != wanted)
+                await Task.Delay(50);
+        }
+        return status;
+    }
+
+    [Fact]
     public async Task Should_answer_the_ready_probe_with_503_while_a_check_is_degraded()
     {
         // Arrange: a ready-tagged check that is degraded, behind the platform's endpoints.

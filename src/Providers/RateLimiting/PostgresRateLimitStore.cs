@@ -50,8 +50,9 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
             blocked_until = GREATEST(provider_rate_limits.blocked_until, EXCLUDED.blocked_until)
         """;
 
-    // The same key as VideoPlatform.ServiceDefaults.DatabaseStartup's, which this project cannot reference.
-    private const long SchemaLockKey = 0x5649_4445_4f53_4348;
+    /// <summary>The same key as <c>DatabaseStartup.SchemaLockKey</c> (ServiceDefaults, which this project cannot
+    /// reference); a test holds the two equal.</summary>
+    public const long SchemaLockKey = 0x5649_4445_4f53_4348;
 
     private readonly SemaphoreSlim _schema = new(1, 1);
     private volatile bool _schemaReady;
@@ -112,9 +113,17 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
             // sessions at once fails in the later one, and instances on a new database all get here together.
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {Schema}", connection, transaction))
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            try
+            {
+                await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {Schema}", connection, transaction))
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable
+                                                  or PostgresErrorCodes.DuplicateObject)
+            {
+                // An instance of an older version, which takes no lock, created it at the same instant (a rolling upgrade).
+            }
             _schemaReady = true;
         }
         finally

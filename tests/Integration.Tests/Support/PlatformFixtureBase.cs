@@ -72,9 +72,9 @@ public abstract class PlatformFixtureBase : IAsyncLifetime
     protected async Task StopServiceAsync(string name)
     {
         var service = _hosts.Single(s => s.Environment.ApplicationName == name);
-        _hosts.Remove(service);
         await service.StopAsync();
         await service.DisposeAsync();
+        _hosts.Remove(service); // only once stopped: a failed stop leaves it to the fixture's own disposal
     }
 
     public virtual async Task DisposeAsync()
