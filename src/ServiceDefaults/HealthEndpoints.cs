@@ -12,7 +12,7 @@ public static class HealthEndpoints
 
     /// <summary>
     /// <c>/health/live</c>: the process runs. <c>/health/ready</c>: bus and database answer; 503 unless every
-    /// ready check is healthy (a degraded bus is one still connecting, which takes no work yet).
+    /// ready check is healthy (a degraded bus is still starting, or has some receive endpoints faulted).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

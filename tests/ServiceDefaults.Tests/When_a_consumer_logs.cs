@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,13 +14,11 @@ public class When_a_consumer_logs
     {
         // Arrange: the platform's bus conventions on the in-memory transport.
         var logs = new CapturedLogs();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "scope-probe-service" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
-        builder.AddServiceDefaults();
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton<ScopeProbeConsumer.Seen>();
-        builder.AddPlatformBus(x => x.AddConsumer<ScopeProbeConsumer>());
-        using var host = builder.Build();
+        using var host = InMemoryBusHost.Build(x => x.AddConsumer<ScopeProbeConsumer>(), builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Services.AddSingleton<ScopeProbeConsumer.Seen>();
+        }, "scope-probe-service");
         await host.StartAsync();
         var requestId = Guid.NewGuid();
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -21,12 +20,7 @@ public class When_a_service_is_not_ready_yet
     {
         // Arrange: the platform's bus, built but not started.
         var logs = new CapturedLogs();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
-        builder.AddServiceDefaults();
-        builder.Logging.AddProvider(logs);
-        builder.AddPlatformBus(_ => { });
-        using var host = builder.Build();
+        using var host = InMemoryBusHost.Build(customize: builder => builder.Logging.AddProvider(logs));
 
         // Act
         var report = await host.Services.GetRequiredService<HealthCheckService>()
@@ -42,11 +36,7 @@ public class When_a_service_is_not_ready_yet
     public async Task Should_report_a_bus_lost_after_it_was_healthy_as_unhealthy()
     {
         // Arrange: the platform's bus, started (healthy once), then stopped as a lost broker would leave it.
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" });
-        builder.AddServiceDefaults();
-        builder.AddPlatformBus(_ => { });
-        using var host = builder.Build();
+        using var host = InMemoryBusHost.Build();
         var health = host.Services.GetRequiredService<HealthCheckService>();
         await host.StartAsync();
         var running = await WaitForBusAsync(health, HealthStatus.Healthy);

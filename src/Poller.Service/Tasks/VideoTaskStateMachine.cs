@@ -82,15 +82,11 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 .TransitionTo(FailedAtSubmit));
 
         // Past the submit, a TaskFailed is the saga's own announcement coming back (or a replay of the submitter's).
-        During(Pending, Processing, Completed,
-            Ignore(SubmitFailed));
-        During(Failed, Canceled, FailedAtSubmit,
+        During([Pending, Processing, Completed, Failed, Canceled, FailedAtSubmit],
             Ignore(SubmitFailed));
 
         // A rejection after an accepted submit is for a duplicate publish of the same id; the task goes on.
-        During(Pending, Processing, Completed,
-            Ignore(RequestRejected));
-        During(Failed, Canceled, Rejected, FailedAtSubmit,
+        During([Pending, Processing, Completed, Failed, Canceled, Rejected, FailedAtSubmit],
             Ignore(RequestRejected));
 
         During(Rejected,
