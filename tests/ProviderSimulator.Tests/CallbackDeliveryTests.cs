@@ -27,7 +27,7 @@ public sealed class CallbackDeliveryTests
         callback.Body.ShouldBe(await query.Content.ReadAsStringAsync());
         callback.Json.Text("status").ShouldBe("completed");
         (await client.GetByteArrayAsync(callback.Json.Text("results.0"))).ShouldBeMp4();
-        var stats = await simulator.StatsAsync();
+        var stats = await simulator.StatsAfterCallbackAttemptsAsync(1);
         stats.CallbacksDelivered.ShouldBe(1);
         stats.CallbacksFailed.ShouldBe(0);
     }

@@ -19,7 +19,7 @@ public sealed class CallbackRetryTests
         (attempts[1].At - attempts[0].At).TotalSeconds.ShouldBeInRange(0.95, 1.5);
         (third.At - attempts[1].At).TotalSeconds.ShouldBeInRange(1.95, 2.5);
         attempts.Select(a => a.Body).Distinct().Count().ShouldBe(1);
-        var stats = await simulator.StatsAsync();
+        var stats = await simulator.StatsAfterCallbackAttemptsAsync(3);
         stats.CallbacksDelivered.ShouldBe(1);
         stats.CallbacksFailed.ShouldBe(2);
         await Task.Delay(TimeSpan.FromSeconds(0.5));
@@ -37,7 +37,7 @@ public sealed class CallbackRetryTests
 
         var second = await receiver.WaitForAsync(2, TimeSpan.FromSeconds(5));
         (second.At - receiver.Received[0].At).TotalSeconds.ShouldBeInRange(1.25, 1.9);
-        var stats = await simulator.StatsAsync();
+        var stats = await simulator.StatsAfterCallbackAttemptsAsync(2);
         stats.CallbacksFailed.ShouldBe(1);
         stats.CallbacksDelivered.ShouldBe(1);
     }

@@ -67,6 +67,22 @@ public sealed class RunningSimulator : IAsyncDisposable
         return (await client.GetFromJsonAsync<SimStats>("/_sim/stats"))!;
     }
 
+    /// <summary>
+    /// The counts once the simulator has recorded the outcome of <paramref name="attempts"/> callback attempts (or 5 s
+    /// passed): a receiver sees an attempt before the simulator has its response and counts it.
+    /// </summary>
+    public async Task<SimStats> StatsAfterCallbackAttemptsAsync(int attempts)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        var stats = await StatsAsync();
+        while (stats.CallbacksDelivered + stats.CallbacksFailed < attempts && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            stats = await StatsAsync();
+        }
+        return stats;
+    }
+
     public async Task<IReadOnlyList<JsonElement>> TasksAsync()
     {
         using var client = Client();
