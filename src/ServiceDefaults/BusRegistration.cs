@@ -55,13 +55,23 @@ public static class BusRegistration
         return builder;
     }
 
+    /// <summary>Waits between the rounds of quick tries for a transient fault: about 8 minutes in all.</summary>
+    public static readonly TimeSpan[] OutageRetryIntervals =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)];
+
     private static void ApplyEndpointConventions(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
     {
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             rabbit.SetQuorumQueue();
 
-        // Transient faults (database restart, broker blip) get a few quick tries before the message
-        // goes to <queue>_error with the exception in its headers.
+        // Outages longer than the quick tries (a database or broker down for minutes) wait with the message held,
+        // so a transient fault never dead-letters it; any other fault goes to <queue>_error after the quick tries.
+        // The outer policy wraps the inner one: each of its tries runs the quick ones again.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(TransientFaults.IsTransient);
+            r.Intervals(OutageRetryIntervals);
+        });
         endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 3000, 10000));
         endpoint.UseInMemoryOutbox(context);
     }

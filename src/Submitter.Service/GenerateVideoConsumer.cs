@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
@@ -9,7 +10,8 @@ namespace VideoPlatform.Submitter;
 
 /// <summary>
 /// Validates a request against its endpoint's rules, records it, submits it once and says what happened.
-/// A redelivered or re-published command replays the recorded outcome instead of calling the provider again.
+/// A redelivered or re-published command replays the recorded outcome instead of calling the provider again; a
+/// delivery that died before its call is taken over. Outcomes are recorded first and announced from the record.
 /// Without a named provider it tries the configured route's endpoints in order, moving on only when one
 /// provably refused before accepting (429, 503, connect failure) or lacks balance.
 /// </summary>
@@ -18,6 +20,9 @@ public sealed class GenerateVideoConsumer(
     ProviderRouter router,
     SubmissionStore store,
     SubmitGateway gateway,
+    ExistingSubmissions settle,
+    IOptions<SubmitterOptions> settings,
+    TimeProvider time,
     ILogger<GenerateVideoConsumer> logger) : IConsumer<GenerateVideo>
 {
     public async Task Consume(ConsumeContext<GenerateVideo> context)
@@ -39,93 +44,81 @@ public sealed class GenerateVideoConsumer(
             return;
         }
 
-        var existing = await store.TryBeginAsync(command.RequestId, usable[0].Provider, usable[0].Model, context.CancellationToken);
+        var owner = context.MessageId ?? NewId.NextGuid();
+        var existing = await store.TryClaimAsync(command.RequestId, usable[0].Provider, usable[0].Model, owner, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
         if (existing is not null)
         {
-            await ReplayAsync(context, existing);
+            await settle.ExistingAsync(existing, context.CancellationToken);
             return;
         }
 
-        var (model, outcome) = await SubmitAlongRouteAsync(usable, command, context.CancellationToken);
+        // The lease stays renewed until the outcome is recorded, so a database outage in between fails nothing.
+        await using (var lease = new SubmissionLease(command.RequestId, owner, settings.Value.Lease, store, time, logger))
+        {
+            if (!await SubmitAndRecordAsync(usable, command, lease, context.CancellationToken))
+                return;
+        }
+        await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
+    }
+
+    /// <summary>Submits along the route and records the outcome; false when another delivery took the request over.</summary>
+    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionLease lease, CancellationToken ct)
+    {
+        IVideoModel model;
+        SubmitOutcome outcome;
+        try
+        {
+            (model, outcome) = await SubmitAlongRouteAsync(usable, command, lease, ct);
+        }
+        catch (SubmissionClaimLostException e)
+        {
+            // Taken over by a redelivery after this delivery's lease ran out: that one submits and announces.
+            logger.LogWarning("{Message}", e.Message);
+            return false;
+        }
+
         if (outcome.Kind == SubmitOutcomeKind.Accepted)
         {
-            await store.MarkSubmittedAsync(command.RequestId, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, context.CancellationToken);
-            await context.Publish(new TaskSubmitted
-            {
-                RequestId = command.RequestId,
-                Provider = model.Provider,
-                Model = model.Model,
-                ProviderTaskId = outcome.ProviderTaskId!,
-                SubmittedAt = DateTimeOffset.UtcNow,
-                EstimatedSeconds = outcome.EstimatedSeconds,
-            });
+            await RecordAsync("record the acceptance of " + command.RequestId, ct => store.RecordAcceptedAsync(
+                command.RequestId, lease.Owner, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, time.GetUtcNow(), ct), ct);
             SubmitterTelemetry.Submitted(outcome.ProviderTaskId!);
             logger.LogInformation("Submitted {RequestId} to {Provider} {Model} as {ProviderTaskId}",
                 command.RequestId, model.Provider, model.Model, outcome.ProviderTaskId);
-            return;
         }
-
-        var (code, reason) = SubmitFailures.Describe(outcome);
-        await store.MarkFailedAsync(command.RequestId, code, reason, context.CancellationToken);
-        SubmitterTelemetry.SubmitFailed(model, code);
-        await context.Publish(new TaskFailed
+        else
         {
-            RequestId = command.RequestId,
-            Provider = model.Provider,
-            Model = model.Model,
-            ReasonCode = code,
-            Reason = reason,
-            FailedAt = DateTimeOffset.UtcNow,
-        });
-        logger.LogWarning("Submit of {RequestId} to {Provider} failed: {ReasonCode} {Reason}", command.RequestId, model.Provider, code, reason);
+            var (code, reason) = SubmitFailures.Describe(outcome);
+            await RecordAsync("record the failed submit of " + command.RequestId, ct => store.RecordFailedAsync(
+                command.RequestId, lease.Owner, code, reason, time.GetUtcNow(), ct), ct);
+            SubmitterTelemetry.SubmitFailed(model, code);
+            logger.LogWarning("Submit of {RequestId} to {Provider} failed: {ReasonCode} {Reason}", command.RequestId, model.Provider, code, reason);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Writes an outcome through database outages while the command stays unacknowledged: the provider has answered,
+    /// so this delivery is the only one that knows the answer. A write that finds the record no longer this
+    /// delivery's (settled by someone else meanwhile) is logged; the record as it stands is then announced.
+    /// </summary>
+    private async Task RecordAsync(string what, Func<CancellationToken, Task<bool>> write, CancellationToken ct)
+    {
+        if (!await DurableWrite.UntilDoneAsync(write, what, time, logger, ct))
+            logger.LogError("Could not {What}: the record was settled by another delivery first", what);
     }
 
     private async Task<(IVideoModel Model, SubmitOutcome Outcome)> SubmitAlongRouteAsync(
-        IReadOnlyList<IVideoModel> route, GenerateVideo command, CancellationToken ct)
+        IReadOnlyList<IVideoModel> route, GenerateVideo command, SubmissionLease lease, CancellationToken ct)
     {
         for (var i = 0; ; i++)
         {
-            var outcome = await gateway.SubmitAsync(route[i], command, ct);
+            var outcome = await gateway.SubmitAsync(route[i], command, lease, ct);
             var movesOn = outcome.Kind is SubmitOutcomeKind.Retryable or SubmitOutcomeKind.InsufficientBalance;
             if (!movesOn || i == route.Count - 1)
                 return (route[i], outcome);
             logger.LogWarning("{Provider} did not take {RequestId} ({Message}); trying {Next}",
                 route[i].Provider, command.RequestId, outcome.Message, route[i + 1].Provider);
         }
-    }
-
-    private async Task ReplayAsync(ConsumeContext context, Submission existing)
-    {
-        switch (existing.Status)
-        {
-            case SubmissionStatus.Submitted:
-                await context.Publish(new TaskSubmitted
-                {
-                    RequestId = existing.RequestId,
-                    Provider = existing.Provider,
-                    Model = existing.Model,
-                    ProviderTaskId = existing.ProviderTaskId!,
-                    SubmittedAt = new DateTimeOffset(existing.UpdatedAt, TimeSpan.Zero),
-                    EstimatedSeconds = existing.EstimatedSeconds,
-                });
-                break;
-            case SubmissionStatus.Failed:
-                await context.Publish(new TaskFailed
-                {
-                    RequestId = existing.RequestId,
-                    Provider = existing.Provider,
-                    Model = existing.Model,
-                    ReasonCode = existing.FailureCode ?? FailureReasons.ProviderRejected,
-                    Reason = existing.FailureReason ?? "",
-                    FailedAt = new DateTimeOffset(existing.UpdatedAt, TimeSpan.Zero),
-                });
-                break;
-            default:
-                // Another delivery is mid-call, or a crash cut one off: the stale-submit sweep settles it.
-                logger.LogWarning("Request {RequestId} is already being submitted; not calling the provider again", existing.RequestId);
-                return;
-        }
-        logger.LogInformation("Request {RequestId} seen again: replayed its {Status} outcome without calling the provider", existing.RequestId, existing.Status);
     }
 
     private IReadOnlyList<RuleViolation> UnknownEndpoint(GenerateVideo command)

@@ -1,47 +1,51 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Contracts;
 using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Intake;
 
 namespace VideoPlatform.Submitter;
 
 /// <summary>
-/// Finds submits that a crash cut off mid-call (still "submitting" long after any call could last) and fails
-/// them as unknown instead of resubmitting: the provider may have taken, and billed, the first call.
+/// Settles what no delivery will: calls whose holder died mid-call (lease run out) are failed as unknown instead of
+/// resubmitted, since the provider may have taken and billed the first call; outcomes recorded but never confirmed
+/// by the broker are announced. A lease is judged only after the database has been reachable for a whole lease
+/// length, so holders that were alive through an outage have renewed first.
 /// </summary>
 public sealed class StaleSubmitSweeper(
     SubmissionStore store,
-    IBus bus,
+    ExistingSubmissions settle,
     IOptions<SubmitterOptions> options,
+    TimeProvider time,
     ILogger<StaleSubmitSweeper> logger) : BackgroundService
 {
+    private DateTimeOffset? _reachableSince;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var olderThan = TimeSpan.FromMinutes(options.Value.StaleSubmitMinutes);
-        var period = TimeSpan.FromSeconds(Math.Clamp(olderThan.TotalSeconds / 2, 1, 60));
-        return PeriodicWork.RunAsync("Stale submit sweep", period, ct => SweepAsync(olderThan, ct), logger, stoppingToken);
+        var lease = options.Value.Lease;
+        // Shorter than a quarter lease, so any outage long enough to expire a lease is seen by this sweeper.
+        var period = TimeSpan.FromSeconds(Math.Clamp(lease.TotalSeconds / 5, 0.5, 30));
+        return PeriodicWork.RunAsync("Stale submit sweep", period, ct => SweepOnceAsync(lease, ct), logger, stoppingToken);
     }
 
-    private async Task SweepAsync(TimeSpan olderThan, CancellationToken ct)
+    public async Task SweepOnceAsync(TimeSpan lease, CancellationToken ct)
     {
-        foreach (var stale in await store.FindStaleAsync(olderThan, ct))
+        IReadOnlyList<Submission> cutOff;
+        try
         {
-            const string reason = "the submitter stopped while calling the provider, so whether the provider took the task is unknown; " +
-                                  "not resubmitted so it cannot be billed twice — check the provider's console";
-            // Publish before marking: a crash in between repeats the event, which is harmless; the reverse would lose it.
-            await bus.Publish(new TaskFailed
-            {
-                RequestId = stale.RequestId,
-                Provider = stale.Provider,
-                Model = stale.Model,
-                ReasonCode = FailureReasons.SubmitUnknown,
-                Reason = reason,
-                FailedAt = DateTimeOffset.UtcNow,
-            }, ct);
-            await store.MarkFailedAsync(stale.RequestId, FailureReasons.SubmitUnknown, reason, ct);
-            PlatformMetrics.RequestFinished(stale.Provider, stale.Model, PlatformMetrics.Outcomes.Failed, FailureReasons.SubmitUnknown);
-            logger.LogWarning("Request {RequestId} was cut off mid-submit; failed it as {ReasonCode}", stale.RequestId, FailureReasons.SubmitUnknown);
+            cutOff = await store.FindCutOffCallsAsync(time.GetUtcNow(), ct);
         }
+        catch (Exception e) when (TransientFaults.IsTransient(e))
+        {
+            _reachableSince = null;
+            throw;
+        }
+        var now = time.GetUtcNow();
+        _reachableSince ??= now;
+        if (now - _reachableSince >= lease)
+            foreach (var call in cutOff)
+                await settle.FailCutOffCallAsync(call, ct);
+
+        foreach (var outcome in await store.FindUnannouncedAsync(time.GetUtcNow() - lease, ct))
+            await settle.AnnounceRecordedAsync(outcome.RequestId, ct);
     }
 }

@@ -15,7 +15,13 @@ public sealed class SubmitterOptions
     [Range(0, 120)]
     public double MaxRetryAfterSeconds { get; set; } = 10;
 
-    /// <summary>A submit still marked in flight after this long was cut off by a crash: its outcome is unknown.</summary>
-    [Range(0.01, 1440)]
-    public double StaleSubmitMinutes { get; set; } = 2;
+    /// <summary>
+    /// How long a delivery's hold on a request lasts without renewal (renewed every quarter of it while it works). A call
+    /// whose holder stopped renewing this long ago was cut off by a crash: its outcome is unknown. A claim whose holder
+    /// stopped before calling is taken over by the redelivered command.
+    /// </summary>
+    [Range(2, 3600)]
+    public double LeaseSeconds { get; set; } = 30;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 }

@@ -17,6 +17,8 @@ public static class SubmitterRegistration
         // Registered before the bus so the table exists before the first command arrives.
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddSingleton<SubmissionStore>();
+        builder.Services.AddSingleton<OutcomeAnnouncer>();
+        builder.Services.AddSingleton<ExistingSubmissions>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTransient<SubmitGateway>();
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);

@@ -1,6 +1,10 @@
 namespace VideoPlatform.Submitter.Intake;
 
-/// <summary>The intake record of one request: written before the provider is called, so a paid submit happens at most once.</summary>
+/// <summary>
+/// The intake record of one request: written before the provider is called, so a paid submit happens at most once.
+/// The owner (the delivery working on it) keeps its lease alive while it works; an outcome not yet confirmed by the
+/// broker is still to be announced.
+/// </summary>
 public sealed record Submission(
     Guid RequestId,
     string Provider,
@@ -10,13 +14,26 @@ public sealed record Submission(
     int? EstimatedSeconds,
     string? FailureCode,
     string? FailureReason,
+    Guid? Owner,
+    DateTime? LeaseUntil,
+    DateTime? CallStartedAt,
+    bool Announced,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    public bool IsFinished => Status is SubmissionStatus.Submitted or SubmissionStatus.Failed;
+
+    public bool LeaseExpiredAt(DateTimeOffset now) => LeaseUntil is not { } until || new DateTimeOffset(until, TimeSpan.Zero) <= now;
+}
 
 public static class SubmissionStatus
 {
-    /// <summary>The provider call is in flight (or the process died during it).</summary>
+    /// <summary>Claimed by a delivery that has not called the provider yet: a redelivery may take it over and submit.</summary>
+    public const string Claimed = "claimed";
+
+    /// <summary>A provider call may have reached the provider (or its owner died during it): never called again.</summary>
     public const string Submitting = "submitting";
+
     public const string Submitted = "submitted";
     public const string Failed = "failed";
 }

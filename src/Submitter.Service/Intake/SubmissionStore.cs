@@ -3,7 +3,11 @@ using Npgsql;
 
 namespace VideoPlatform.Submitter.Intake;
 
-/// <summary>Idempotency records for submits, unique on the caller's request id.</summary>
+/// <summary>
+/// Idempotency records for submits, unique on the caller's request id. Every change of state names the state it
+/// expects and the owner it belongs to, and reports whether it happened, so a delivery that lost its claim stops.
+/// Times come from the caller's clock, so tests can drive leases without waiting.
+/// </summary>
 public sealed class SubmissionStore(NpgsqlDataSource dataSource)
 {
     public const string Schema = """
@@ -19,60 +23,160 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             created_at        timestamptz NOT NULL DEFAULT now(),
             updated_at        timestamptz NOT NULL DEFAULT now()
         );
-        CREATE INDEX IF NOT EXISTS submissions_in_flight ON submissions (updated_at) WHERE status = 'submitting';
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS owner uuid;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS lease_until timestamptz;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS call_started_at timestamptz;
+        -- Rows written before outcomes were announced from the record were announced by their consumer.
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS announced boolean NOT NULL DEFAULT true;
+        DROP INDEX IF EXISTS submissions_in_flight;
+        CREATE INDEX IF NOT EXISTS submissions_calling ON submissions (lease_until) WHERE status = 'submitting';
+        CREATE INDEX IF NOT EXISTS submissions_unannounced ON submissions (updated_at) WHERE NOT announced;
+        CREATE INDEX IF NOT EXISTS submissions_finished ON submissions (updated_at) WHERE status IN ('submitted', 'failed');
         """;
 
     private const string Columns = """
         request_id AS RequestId, provider, model, status, provider_task_id AS ProviderTaskId,
         estimated_seconds AS EstimatedSeconds, failure_code AS FailureCode, failure_reason AS FailureReason,
+        owner, lease_until AS LeaseUntil, call_started_at AS CallStartedAt, announced,
         created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
-    /// <summary>Claims the request for submitting. Returns null when this call claimed it, else the existing record.</summary>
-    public async Task<Submission?> TryBeginAsync(Guid requestId, string provider, string model, CancellationToken ct)
+    /// <summary>
+    /// Claims the request for <paramref name="owner"/>: a new record, or a claim whose owner is this same delivery
+    /// (a retry) or has let its lease run out before calling (a crash before the call). Null when claimed, else the record.
+    /// </summary>
+    public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var claimed = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO submissions (request_id, provider, model, status) VALUES (@requestId, @provider, @model, 'submitting') ON CONFLICT (request_id) DO NOTHING",
-            new { requestId, provider, model }, cancellationToken: ct));
-        if (claimed == 1)
+        var until = now + lease;
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO submissions (request_id, provider, model, status, owner, lease_until, announced, created_at, updated_at)
+            VALUES (@requestId, @provider, @model, 'claimed', @owner, @until, false, @now, @now)
+            ON CONFLICT (request_id) DO NOTHING
+            """,
+            new { requestId, provider, model, owner, until, now }, cancellationToken: ct));
+        if (inserted == 1)
             return null;
-        return await connection.QuerySingleAsync<Submission>(new CommandDefinition(
-            $"SELECT {Columns} FROM submissions WHERE request_id = @requestId", new { requestId }, cancellationToken: ct));
+        var takenOver = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE submissions SET owner = @owner, lease_until = @until, provider = @provider, model = @model, updated_at = @now
+            WHERE request_id = @requestId AND status = 'claimed' AND (owner = @owner OR lease_until <= @now)
+            """,
+            new { requestId, provider, model, owner, until, now }, cancellationToken: ct));
+        if (takenOver == 1)
+            return null;
+        return await FindAsync(connection, requestId, ct);
     }
 
-    /// <summary>Records the acceptance, with the endpoint that took it (routing may have moved past the first).</summary>
-    public Task MarkSubmittedAsync(Guid requestId, string provider, string model, string providerTaskId, int? estimatedSeconds, CancellationToken ct) =>
-        ExecuteAsync(
+    /// <summary>Keeps the owner's claim or call alive. False when the owner no longer holds it.</summary>
+    public Task<bool> RenewAsync(Guid requestId, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+        ChangedAsync(
+            "UPDATE submissions SET lease_until = @until WHERE request_id = @requestId AND owner = @owner AND status IN ('claimed', 'submitting')",
+            new { requestId, owner, until = now + lease }, ct);
+
+    /// <summary>
+    /// The moment a provider call starts: from here on the request is never called again. False when the claim was
+    /// lost (taken over, or failed), and then the call must not be made.
+    /// </summary>
+    public Task<bool> BeginCallAsync(Guid requestId, Guid owner, string provider, string model, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+        ChangedAsync(
+            """
+            UPDATE submissions SET status = 'submitting', provider = @provider, model = @model, call_started_at = @now,
+                lease_until = @until, updated_at = @now
+            WHERE request_id = @requestId AND owner = @owner AND status = 'claimed'
+            """,
+            new { requestId, owner, provider, model, now, until = now + lease }, ct);
+
+    /// <summary>The provider provably refused before accepting (429, 503, connect failure): back to claimed, callable again.</summary>
+    public Task<bool> EndRefusedCallAsync(Guid requestId, Guid owner, DateTimeOffset now, CancellationToken ct) =>
+        ChangedAsync(
+            "UPDATE submissions SET status = 'claimed', call_started_at = NULL, updated_at = @now WHERE request_id = @requestId AND owner = @owner AND status = 'submitting'",
+            new { requestId, owner, now }, ct);
+
+    /// <summary>
+    /// Records the acceptance, with the endpoint that took it, as still to be announced. An acceptance is the truth
+    /// even over an unknown outcome recorded meanwhile, so only another owner's record stops it.
+    /// </summary>
+    public Task<bool> RecordAcceptedAsync(Guid requestId, Guid owner, string provider, string model, string providerTaskId, int? estimatedSeconds, DateTimeOffset now, CancellationToken ct) =>
+        ChangedAsync(
             """
             UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
-                estimated_seconds = @estimatedSeconds, updated_at = now()
-            WHERE request_id = @requestId
+                estimated_seconds = @estimatedSeconds, failure_code = NULL, failure_reason = NULL, announced = false, updated_at = @now
+            WHERE request_id = @requestId AND owner = @owner AND (status = 'submitting' OR (status = 'failed' AND failure_code = 'submit_unknown'))
             """,
-            new { requestId, provider, model, providerTaskId, estimatedSeconds }, ct);
+            new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, now }, ct);
 
-    /// <summary>A provider call for this submission starts now (see <see cref="FindStaleAsync"/>).</summary>
-    public Task MarkCallingAsync(Guid requestId, CancellationToken ct) =>
-        ExecuteAsync("UPDATE submissions SET updated_at = now() WHERE request_id = @requestId AND status = 'submitting'", new { requestId }, ct);
+    /// <summary>Records a failure the owner saw, as still to be announced.</summary>
+    public Task<bool> RecordFailedAsync(Guid requestId, Guid owner, string failureCode, string failureReason, DateTimeOffset now, CancellationToken ct) =>
+        ChangedAsync(
+            """
+            UPDATE submissions SET status = 'failed', failure_code = @failureCode, failure_reason = @failureReason, announced = false, updated_at = @now
+            WHERE request_id = @requestId AND owner = @owner AND status IN ('claimed', 'submitting')
+            """,
+            new { requestId, owner, failureCode, failureReason, now }, ct);
 
-    public Task MarkFailedAsync(Guid requestId, string failureCode, string failureReason, CancellationToken ct) =>
-        ExecuteAsync(
-            "UPDATE submissions SET status = 'failed', failure_code = @failureCode, failure_reason = @failureReason, updated_at = now() WHERE request_id = @requestId",
-            new { requestId, failureCode, failureReason }, ct);
+    /// <summary>
+    /// Fails a call whose owner stopped renewing before the call ended: the process died mid-call, so whether the
+    /// provider took it is unknown. A live owner renews, so its call is never failed here.
+    /// </summary>
+    public Task<bool> FailCutOffCallAsync(Guid requestId, string failureReason, DateTimeOffset now, CancellationToken ct) =>
+        ChangedAsync(
+            """
+            UPDATE submissions SET status = 'failed', failure_code = 'submit_unknown', failure_reason = @failureReason, announced = false, updated_at = @now
+            WHERE request_id = @requestId AND status = 'submitting' AND lease_until <= @now
+            """,
+            new { requestId, failureReason, now }, ct);
 
-    /// <summary>Submits that stayed in flight longer than a call can take: the process died mid-call.</summary>
-    public async Task<IReadOnlyList<Submission>> FindStaleAsync(TimeSpan olderThan, CancellationToken ct)
+    /// <summary>Calls whose owner's lease has run out.</summary>
+    public Task<IReadOnlyList<Submission>> FindCutOffCallsAsync(DateTimeOffset now, CancellationToken ct) =>
+        QueryAsync($"SELECT {Columns} FROM submissions WHERE status = 'submitting' AND lease_until <= @now LIMIT 500", new { now }, ct);
+
+    /// <summary>Outcomes recorded but not confirmed as announced for longer than their owner needs to announce them.</summary>
+    public Task<IReadOnlyList<Submission>> FindUnannouncedAsync(DateTimeOffset recordedBefore, CancellationToken ct) =>
+        QueryAsync(
+            $"SELECT {Columns} FROM submissions WHERE NOT announced AND status IN ('submitted', 'failed') AND updated_at <= @recordedBefore ORDER BY updated_at LIMIT 500",
+            new { recordedBefore }, ct);
+
+    /// <summary>The broker confirmed the outcome's event. Only the outcome that was announced is marked.</summary>
+    public Task<bool> MarkAnnouncedAsync(Guid requestId, string status, CancellationToken ct) =>
+        ChangedAsync(
+            "UPDATE submissions SET announced = true WHERE request_id = @requestId AND status = @status",
+            new { requestId, status }, ct);
+
+    /// <summary>Removes up to <paramref name="batchSize"/> announced outcomes recorded before the cutoff; returns how many.</summary>
+    public async Task<int> DeleteFinishedAsync(DateTimeOffset recordedBefore, int batchSize, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<Submission>(new CommandDefinition(
-            $"SELECT {Columns} FROM submissions WHERE status = 'submitting' AND updated_at < now() - @olderThan LIMIT 500",
-            new { olderThan }, cancellationToken: ct));
-        return rows.ToList();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM submissions WHERE request_id IN (
+                SELECT request_id FROM submissions
+                WHERE status IN ('submitted', 'failed') AND announced AND updated_at < @recordedBefore
+                LIMIT @batchSize)
+            """,
+            new { recordedBefore, batchSize }, cancellationToken: ct));
     }
 
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
+    public async Task<Submission?> FindAsync(Guid requestId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return await FindAsync(connection, requestId, ct);
+    }
+
+    private static Task<Submission?> FindAsync(NpgsqlConnection connection, Guid requestId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<Submission>(new CommandDefinition(
+            $"SELECT {Columns} FROM submissions WHERE request_id = @requestId", new { requestId }, cancellationToken: ct));
+
+    private async Task<IReadOnlyList<Submission>> QueryAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Submission>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
+    }
+
+    private async Task<bool> ChangedAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct)) == 1;
     }
 }

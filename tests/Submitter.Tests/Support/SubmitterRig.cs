@@ -1,0 +1,126 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using VideoPlatform.Contracts;
+using VideoPlatform.Providers;
+using VideoPlatform.Providers.RateLimiting;
+using VideoPlatform.Submitter.Intake;
+
+namespace VideoPlatform.Submitter.Tests.Support;
+
+/// <summary>
+/// The submitter's consumer on MassTransit's in-memory harness, with its intake records in a private PostgreSQL
+/// database, fake provider endpoints and a fake clock: leases run out only when a test advances the clock.
+/// </summary>
+public sealed class SubmitterRig : IAsyncDisposable
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    private readonly PrivateDatabase _database;
+    private readonly ServiceProvider _services;
+
+    private SubmitterRig(PrivateDatabase database, ServiceProvider services, FakeVideoModel[] models)
+    {
+        _database = database;
+        _services = services;
+        Models = models;
+        Harness = services.GetRequiredService<ITestHarness>();
+        Store = services.GetRequiredService<SubmissionStore>();
+        Time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+    }
+
+    public ITestHarness Harness { get; }
+    public SubmissionStore Store { get; }
+    public FakeTimeProvider Time { get; }
+    public IReadOnlyList<FakeVideoModel> Models { get; }
+    public FakeVideoModel Modellix => Models[0];
+    public FakeVideoModel EvoLink => Models[1];
+
+    /// <summary>A request routed by model name through modellix, then evolink.</summary>
+    public const string RoutedModel = "routed-i2v";
+
+    public static async Task<SubmitterRig> StartAsync()
+    {
+        var database = await PrivateDatabase.CreateAsync();
+        FakeVideoModel[] models = [new("modellix", "fake-i2v"), new("evolink", "fake-i2v-evo")];
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(database.DataSource)
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)))
+            .AddSingleton<SubmissionStore>()
+            .AddSingleton<OutcomeAnnouncer>()
+            .AddSingleton<ExistingSubmissions>()
+            .AddSingleton<StaleSubmitSweeper>()
+            .AddSingleton(new VideoModelCatalog(models))
+            .AddSingleton<IRateLimitStore, InMemoryRateLimitStore>()
+            .AddSingleton<ProviderRateGate>()
+            .AddTransient<SubmitGateway>()
+            .AddTransient<ProviderRouter>();
+        services.AddOptions<ProviderOptions>();
+        services.AddOptions<SubmitterOptions>().Configure(o => o.LeaseSeconds = Lease.TotalSeconds);
+        services.AddOptions<RoutingOptions>().Configure(o => o.Routes[RoutedModel] = ["modellix/fake-i2v", "evolink/fake-i2v-evo"]);
+        services.AddMassTransitTestHarness(x => x.AddConsumer<GenerateVideoConsumer>());
+
+        var provider = services.BuildServiceProvider(true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        harness.TestInactivityTimeout = TimeSpan.FromSeconds(2);
+        await harness.Start();
+        return new SubmitterRig(database, provider, models);
+    }
+
+    public static GenerateVideo Command(Guid requestId, string? provider = "modellix", string model = "fake-i2v") => new()
+    {
+        RequestId = requestId,
+        Provider = provider,
+        Model = model,
+        Options = new VideoOptions { Prompt = "a fox in the snow" },
+    };
+
+    /// <summary>Publishes the command (as a given message, to play a redelivery) and waits until it was consumed.</summary>
+    public async Task<IReceivedMessage<GenerateVideo>> ConsumeAsync(GenerateVideo command, Guid? messageId = null) =>
+        await ConsumedAsync(await PublishAsync(command, messageId));
+
+    /// <summary>Publishes the command; returns its message id.</summary>
+    public async Task<Guid> PublishAsync(GenerateVideo command, Guid? messageId = null)
+    {
+        var id = messageId ?? NewId.NextGuid();
+        await Harness.Bus.Publish(command, context => context.MessageId = id);
+        return id;
+    }
+
+    public async Task<IReceivedMessage<GenerateVideo>> ConsumedAsync(Guid messageId)
+    {
+        if (await Harness.Consumed.Any<GenerateVideo>(m => m.Context.MessageId == messageId))
+            return Harness.Consumed.Select<GenerateVideo>(m => m.Context.MessageId == messageId).First();
+        throw new TimeoutException($"GenerateVideo {messageId} was not consumed");
+    }
+
+    public IReadOnlyList<T> PublishedFor<T>(Guid requestId) where T : class =>
+        Harness.Published.Select<T>().Select(m => m.Context.Message).Where(m => RequestIdOf(m) == requestId).ToList();
+
+    public StaleSubmitSweeper Sweeper => _services.GetRequiredService<StaleSubmitSweeper>();
+
+    public SubmitGateway Gateway => _services.GetRequiredService<SubmitGateway>();
+
+    public SubmissionLease LeaseFor(Guid requestId, Guid owner) =>
+        new(requestId, owner, Lease, Store, Time, NullLogger.Instance);
+
+    private static Guid RequestIdOf(object message) => message switch
+    {
+        TaskSubmitted m => m.RequestId,
+        TaskFailed m => m.RequestId,
+        GenerateVideoRejected m => m.RequestId,
+        _ => Guid.Empty,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var model in Models)
+            model.ReleaseHeldCall();
+        await Harness.Stop();
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
