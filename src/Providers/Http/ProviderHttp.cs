@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -84,29 +85,38 @@ internal static class ProviderHttp
         }
     }
 
-    /// <summary>Retry-After (seconds or date), else a rate-limit reset header (seconds, or a Unix time in s or ms).</summary>
+    /// <summary>A provider asking for a longer pause than this is taken to mean something else: its wish is ignored.</summary>
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Retry-After (seconds or date), else a rate-limit reset header (seconds, or a Unix time in s or ms). A value
+    /// that is negative, not a number or longer than a day says nothing (null), never an exception.
+    /// </summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
-            return delta;
+            return AnswerValues.Seconds(delta.TotalSeconds, LongestRetryAfter);
         if (retryAfter?.Date is { } date)
-            return Positive(date - DateTimeOffset.UtcNow);
+            return Until(date);
 
         foreach (var name in new[] { "x-ratelimit-reset", "x-rate-limit-reset" })
         {
-            if (response.Headers.TryGetValues(name, out var values) && double.TryParse(values.FirstOrDefault(), out var value))
+            if (response.Headers.TryGetValues(name, out var values)
+                && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 return value switch
                 {
-                    > 1e12 => Positive(DateTimeOffset.FromUnixTimeMilliseconds((long)value) - DateTimeOffset.UtcNow),
-                    > 1e9 => Positive(DateTimeOffset.FromUnixTimeSeconds((long)value) - DateTimeOffset.UtcNow),
-                    _ => TimeSpan.FromSeconds(value),
+                    > 1e12 => AnswerValues.FromUnixMilliseconds(value) is { } at ? Until(at) : null,
+                    > 1e9 => AnswerValues.FromUnixSeconds(value) is { } at ? Until(at) : null,
+                    _ => AnswerValues.Seconds(value, LongestRetryAfter),
                 };
         }
         return null;
     }
 
-    public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    /// <summary>The wait until a reset time: none once it has passed.</summary>
+    private static TimeSpan? Until(DateTimeOffset at) =>
+        at <= DateTimeOffset.UtcNow ? TimeSpan.Zero : AnswerValues.Seconds((at - DateTimeOffset.UtcNow).TotalSeconds, LongestRetryAfter);
 
-    private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+    public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
