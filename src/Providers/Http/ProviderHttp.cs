@@ -7,7 +7,8 @@ namespace VideoPlatform.Providers.Http;
 /// <summary>
 /// The transport rules shared by every provider client. Submits are classified by whether the request could
 /// have reached the provider (so a paid call is never repeated blindly); queries turn every transport
-/// problem into "ask again later".
+/// problem into "ask again later". Bodies are read up to the provider's <see cref="ProviderOptions.MaxResponseBodyBytes"/>:
+/// a longer one is an answer that cannot be read, judged by its status code alone.
 /// </summary>
 internal static class ProviderHttp
 {
@@ -15,6 +16,7 @@ internal static class ProviderHttp
         HttpClient http,
         HttpRequestMessage request,
         TimeSpan timeout,
+        int maxBodyBytes,
         Func<HttpResponseMessage, string, SubmitOutcome> classify,
         CancellationToken cancellationToken)
     {
@@ -22,11 +24,15 @@ internal static class ProviderHttp
         timeoutSource.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, timeoutSource.Token);
-            var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            var body = await BoundedBody.ReadAsync(response.Content, maxBodyBytes, timeoutSource.Token);
+            // An acceptance too large to read may still have created the task; a refusal is told by its status.
+            if (body is null && response.IsSuccessStatusCode)
+                return SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous,
+                    $"provider answered {(int)response.StatusCode} with {TooLarge(maxBodyBytes)}", (int)response.StatusCode);
             try
             {
-                return classify(response, body);
+                return classify(response, body ?? $"({TooLarge(maxBodyBytes)})");
             }
             catch (JsonException) when (response.IsSuccessStatusCode)
             {
@@ -53,6 +59,7 @@ internal static class ProviderHttp
         HttpClient http,
         HttpRequestMessage request,
         TimeSpan timeout,
+        int maxBodyBytes,
         Func<string, ProviderTaskStatus> map,
         CancellationToken cancellationToken)
     {
@@ -60,8 +67,11 @@ internal static class ProviderHttp
         timeoutSource.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, timeoutSource.Token);
-            var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            var read = await BoundedBody.ReadAsync(response.Content, maxBodyBytes, timeoutSource.Token);
+            if (read is null && response.IsSuccessStatusCode)
+                return ProviderTaskStatus.Unreachable($"provider answered {(int)response.StatusCode} with {TooLarge(maxBodyBytes)}");
+            var body = read ?? $"({TooLarge(maxBodyBytes)})";
             if (response.StatusCode == HttpStatusCode.NotFound)
                 return new ProviderTaskStatus { State = ProviderTaskState.NotFound, FailureMessage = Shorten(body) };
             if (!response.IsSuccessStatusCode)
@@ -117,6 +127,8 @@ internal static class ProviderHttp
     /// <summary>The wait until a reset time: none once it has passed.</summary>
     private static TimeSpan? Until(DateTimeOffset at) =>
         at <= DateTimeOffset.UtcNow ? TimeSpan.Zero : AnswerValues.Seconds((at - DateTimeOffset.UtcNow).TotalSeconds, LongestRetryAfter);
+
+    private static string TooLarge(int maxBodyBytes) => $"a body over {maxBodyBytes} bytes, not read";
 
     public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
