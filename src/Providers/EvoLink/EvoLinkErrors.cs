@@ -41,7 +41,7 @@ internal static partial class EvoLinkErrors
         {
             if (text is not null && RetryAfterWords().Match(text) is { Success: true } match
                 && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                return TimeSpan.FromSeconds(seconds);
+                return AnswerValues.Seconds(seconds, ProviderHttp.LongestRetryAfter);
         }
         return null;
     }

@@ -96,7 +96,7 @@ internal static class ProviderHttp
     }
 
     /// <summary>A provider asking for a longer pause than this is taken to mean something else: its wish is ignored.</summary>
-    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
+    public static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
 
     /// <summary>
     /// Retry-After (seconds or date), else a rate-limit reset header (seconds, or a Unix time in s or ms). A value

@@ -60,6 +60,21 @@ public sealed class When_EvoLink_answers_with_odd_values
     }
 
     [Fact]
+    public async Task Should_refuse_a_submit_retryably_without_a_delay_when_the_text_asks_for_days()
+    {
+        // Arrange
+        using var host = ProviderHost.Answering(HttpStatusCode.TooManyRequests,
+            EvoLinkAnswers.Error(429, "Rate limit exceeded", "rate_limit_error", "retry after 999999 seconds"));
+
+        // Act
+        var outcome = await host.EvoLink.SubmitAsync(Guid.NewGuid(), Options, CancellationToken.None);
+
+        // Assert
+        outcome.Kind.ShouldBe(SubmitOutcomeKind.Retryable);
+        outcome.RetryAfter.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Should_refuse_a_submit_retryably_without_a_delay_when_the_rate_limit_reset_is_in_microseconds()
     {
         // Arrange
