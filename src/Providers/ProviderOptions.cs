@@ -23,6 +23,13 @@ public sealed class ProviderOptions
     public int QueryTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// The largest answer body read from this provider. A bigger one is not buffered: it counts as an answer that
+    /// cannot be read (a submit's outcome is then unknown; a query is asked again later). 1 MiB by default.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxResponseBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// The provider's limit for this key (Modellix 100–1000 by tier, Novita about 20 for video models); 0 means none
     /// is known and calls are not paced. Submits and status queries share it.
     /// </summary>

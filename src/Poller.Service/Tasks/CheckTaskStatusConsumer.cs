@@ -77,15 +77,30 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ProviderR
         }
     }
 
-    /// <summary>Our own span around the query, saying what the answer meant; the HTTP span beneath has only its status code.</summary>
-    private static async Task<ProviderTaskStatus> QueryAsync(IVideoModel model, CheckTaskStatus check, CancellationToken cancellationToken)
+    /// <summary>
+    /// Our own span around the query, saying what the answer meant; the HTTP span beneath has only its status code.
+    /// Whatever the adapter throws (provider data it did not foresee) is one failed query, asked again later: a fault
+    /// would retry at once, then dead-letter the check, and a finished video would wait for its deadline. Only the
+    /// host's own cancellation goes through.
+    /// </summary>
+    private async Task<ProviderTaskStatus> QueryAsync(IVideoModel model, CheckTaskStatus check, CancellationToken cancellationToken)
     {
         using var span = PlatformTelemetry.ActivitySource.StartActivity("provider query")
             ?.SetTag(PlatformTelemetry.Tags.RequestId, check.RequestId)
             .SetTag(PlatformTelemetry.Tags.Provider, model.Provider)
             .SetTag(PlatformTelemetry.Tags.Model, model.Model)
             .SetTag(PlatformTelemetry.Tags.ProviderTaskId, check.ProviderTaskId);
-        var status = await model.QueryAsync(check.ProviderTaskId, cancellationToken);
+        ProviderTaskStatus status;
+        try
+        {
+            status = await model.QueryAsync(check.ProviderTaskId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(e, "{Provider} {Model} adapter failed on the answer for task {ProviderTaskId} of {RequestId}; asking again later",
+                model.Provider, model.Model, check.ProviderTaskId, check.RequestId);
+            status = ProviderTaskStatus.Unreachable($"the adapter could not use the provider's answer: {e.GetType().Name}: {e.Message}");
+        }
         span?.SetTag(PlatformTelemetry.Tags.Outcome, status.State.ToString());
         return status;
     }

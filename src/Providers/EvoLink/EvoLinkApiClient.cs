@@ -16,14 +16,14 @@ internal sealed class EvoLinkApiClient(HttpClient http, IOptionsMonitor<Provider
     {
         var o = Options;
         return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, "/v1/videos/generations", o.ApiKey, body, requestId),
-            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), EvoLinkErrors.ClassifySubmit, cancellationToken);
+            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes, EvoLinkErrors.ClassifySubmit, cancellationToken);
     }
 
     public Task<ProviderTaskStatus> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
         return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/v1/tasks/{Uri.EscapeDataString(taskId)}", o.ApiKey),
-            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), ParseTask, cancellationToken);
+            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes, ParseTask, cancellationToken);
     }
 
     private static ProviderTaskStatus ParseTask(string body)

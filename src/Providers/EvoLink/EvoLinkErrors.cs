@@ -16,7 +16,7 @@ internal static partial class EvoLinkErrors
         {
             var task = JsonSerializer.Deserialize<EvoLinkTask>(body, ProviderJson.Options);
             if (task is { Id: { Length: > 0 } id })
-                return SubmitOutcome.Accepted(id, task.TaskInfo?.EstimatedTime);
+                return SubmitOutcome.Accepted(id, AnswerValues.Positive(task.TaskInfo?.EstimatedTime));
             throw new JsonException("EvoLink submit answer has no task id");
         }
 
@@ -41,7 +41,7 @@ internal static partial class EvoLinkErrors
         {
             if (text is not null && RetryAfterWords().Match(text) is { Success: true } match
                 && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                return TimeSpan.FromSeconds(seconds);
+                return AnswerValues.Seconds(seconds, ProviderHttp.LongestRetryAfter);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VideoPlatform.Contracts;
+using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.EvoLink;
 
@@ -27,9 +28,9 @@ internal static class EvoLinkStatusMapper
         {
             State = state,
             RawStatus = task.Status,
-            ProgressPercent = task.Progress,
+            ProgressPercent = AnswerValues.Percent(task.Progress),
             // estimated_time is the whole generation's estimate, not what is left of it.
-            EstimatedTotalSeconds = running ? task.TaskInfo?.EstimatedTime : null,
+            EstimatedTotalSeconds = running ? AnswerValues.Positive(task.TaskInfo?.EstimatedTime) : null,
             Videos = state == ProviderTaskState.Succeeded ? Videos(task, now) : [],
             FailureCode = failed ? FailureCode(task) : null,
             FailureMessage = failed

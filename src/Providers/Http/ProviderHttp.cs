@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -6,7 +7,8 @@ namespace VideoPlatform.Providers.Http;
 /// <summary>
 /// The transport rules shared by every provider client. Submits are classified by whether the request could
 /// have reached the provider (so a paid call is never repeated blindly); queries turn every transport
-/// problem into "ask again later".
+/// problem into "ask again later". Bodies are read up to the provider's <see cref="ProviderOptions.MaxResponseBodyBytes"/>:
+/// a longer one is an answer that cannot be read, judged by its status code alone.
 /// </summary>
 internal static class ProviderHttp
 {
@@ -14,6 +16,7 @@ internal static class ProviderHttp
         HttpClient http,
         HttpRequestMessage request,
         TimeSpan timeout,
+        int maxBodyBytes,
         Func<HttpResponseMessage, string, SubmitOutcome> classify,
         CancellationToken cancellationToken)
     {
@@ -21,11 +24,15 @@ internal static class ProviderHttp
         timeoutSource.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, timeoutSource.Token);
-            var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            var body = await BoundedBody.ReadAsync(response.Content, maxBodyBytes, timeoutSource.Token);
+            // An acceptance too large to read may still have created the task; a refusal is told by its status.
+            if (body is null && response.IsSuccessStatusCode)
+                return SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous,
+                    $"provider answered {(int)response.StatusCode} with {TooLarge(maxBodyBytes)}", (int)response.StatusCode);
             try
             {
-                return classify(response, body);
+                return classify(response, body ?? $"({TooLarge(maxBodyBytes)})");
             }
             catch (JsonException) when (response.IsSuccessStatusCode)
             {
@@ -52,6 +59,7 @@ internal static class ProviderHttp
         HttpClient http,
         HttpRequestMessage request,
         TimeSpan timeout,
+        int maxBodyBytes,
         Func<string, ProviderTaskStatus> map,
         CancellationToken cancellationToken)
     {
@@ -59,8 +67,11 @@ internal static class ProviderHttp
         timeoutSource.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, timeoutSource.Token);
-            var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            var read = await BoundedBody.ReadAsync(response.Content, maxBodyBytes, timeoutSource.Token);
+            if (read is null && response.IsSuccessStatusCode)
+                return ProviderTaskStatus.Unreachable($"provider answered {(int)response.StatusCode} with {TooLarge(maxBodyBytes)}");
+            var body = read ?? $"({TooLarge(maxBodyBytes)})";
             if (response.StatusCode == HttpStatusCode.NotFound)
                 return new ProviderTaskStatus { State = ProviderTaskState.NotFound, FailureMessage = Shorten(body) };
             if (!response.IsSuccessStatusCode)
@@ -84,29 +95,40 @@ internal static class ProviderHttp
         }
     }
 
-    /// <summary>Retry-After (seconds or date), else a rate-limit reset header (seconds, or a Unix time in s or ms).</summary>
+    /// <summary>A provider asking for a longer pause than this is taken to mean something else: its wish is ignored.</summary>
+    public static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Retry-After (seconds or date), else a rate-limit reset header (seconds, or a Unix time in s or ms). A value
+    /// that is negative, not a number or longer than a day says nothing (null), never an exception.
+    /// </summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
-            return delta;
+            return AnswerValues.Seconds(delta.TotalSeconds, LongestRetryAfter);
         if (retryAfter?.Date is { } date)
-            return Positive(date - DateTimeOffset.UtcNow);
+            return Until(date);
 
         foreach (var name in new[] { "x-ratelimit-reset", "x-rate-limit-reset" })
         {
-            if (response.Headers.TryGetValues(name, out var values) && double.TryParse(values.FirstOrDefault(), out var value))
+            if (response.Headers.TryGetValues(name, out var values)
+                && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 return value switch
                 {
-                    > 1e12 => Positive(DateTimeOffset.FromUnixTimeMilliseconds((long)value) - DateTimeOffset.UtcNow),
-                    > 1e9 => Positive(DateTimeOffset.FromUnixTimeSeconds((long)value) - DateTimeOffset.UtcNow),
-                    _ => TimeSpan.FromSeconds(value),
+                    > 1e12 => AnswerValues.FromUnixMilliseconds(value) is { } at ? Until(at) : null,
+                    > 1e9 => AnswerValues.FromUnixSeconds(value) is { } at ? Until(at) : null,
+                    _ => AnswerValues.Seconds(value, LongestRetryAfter),
                 };
         }
         return null;
     }
 
-    public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    /// <summary>The wait until a reset time: none once it has passed.</summary>
+    private static TimeSpan? Until(DateTimeOffset at) =>
+        at <= DateTimeOffset.UtcNow ? TimeSpan.Zero : AnswerValues.Seconds((at - DateTimeOffset.UtcNow).TotalSeconds, LongestRetryAfter);
 
-    private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+    private static string TooLarge(int maxBodyBytes) => $"a body over {maxBodyBytes} bytes, not read";
+
+    public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

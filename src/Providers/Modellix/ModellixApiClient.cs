@@ -16,14 +16,14 @@ internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<Provide
     {
         var o = Options;
         return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, submitPath, o.ApiKey, body, requestId),
-            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), ModellixErrors.ClassifySubmit, cancellationToken);
+            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes, ModellixErrors.ClassifySubmit, cancellationToken);
     }
 
     public Task<ProviderTaskStatus> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
         return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/api/v1/tasks/{Uri.EscapeDataString(taskId)}", o.ApiKey),
-            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), ParseTask, cancellationToken);
+            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes, ParseTask, cancellationToken);
     }
 
     private static ProviderTaskStatus ParseTask(string body)

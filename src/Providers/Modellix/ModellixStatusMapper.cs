@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VideoPlatform.Contracts;
+using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.Modellix;
 
@@ -33,13 +34,20 @@ internal static class ModellixStatusMapper
 
     private static IReadOnlyList<VideoResult> Videos(ModellixTaskData data)
     {
-        var expiresAt = data.ResultExpiresAt is { } ms
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : (data.CompletedAt is { } done ? DateTimeOffset.FromUnixTimeMilliseconds(done) : DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
+        // A timestamp that is no plausible instant in milliseconds (microseconds, negative) counts as absent.
+        var expiresAt = AnswerValues.FromUnixMilliseconds(data.ResultExpiresAt)
+            ?? (AnswerValues.FromUnixMilliseconds(data.CompletedAt) ?? DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
 
         return (data.Result?.Resources ?? [])
             .Where(r => !string.IsNullOrWhiteSpace(r.Url) && (r.Type is null || r.Type.Equals("video", StringComparison.OrdinalIgnoreCase)))
-            .Select(r => new VideoResult { Url = r.Url!, ExpiresAt = expiresAt, Format = r.Format, Width = r.Width, Height = r.Height })
+            .Select(r => new VideoResult
+            {
+                Url = r.Url!,
+                ExpiresAt = expiresAt,
+                Format = r.Format,
+                Width = AnswerValues.Positive(r.Width),
+                Height = AnswerValues.Positive(r.Height),
+            })
             .ToList();
     }
 

@@ -16,14 +16,14 @@ internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<Provide
     {
         var o = Options;
         return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, $"/v3/async/{Uri.EscapeDataString(model)}", o.ApiKey, body, requestId),
-            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), MyRouterErrors.ClassifySubmit, cancellationToken);
+            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes, MyRouterErrors.ClassifySubmit, cancellationToken);
     }
 
     public Task<ProviderTaskStatus> GetTaskResultAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
         return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/v3/async/task-result?task_id={Uri.EscapeDataString(taskId)}", o.ApiKey),
-            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), ParseTaskResult, cancellationToken);
+            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes, ParseTaskResult, cancellationToken);
     }
 
     private static ProviderTaskStatus ParseTaskResult(string body)

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using VideoPlatform.Contracts;
+using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.MyRouter;
 
 /// <summary>MyRouter task statuses onto ours. Unknown strings stay non-terminal: the deadline settles them.</summary>
 internal static class MyRouterStatusMapper
 {
+    /// <summary>No result link lives longer; a TTL beyond it is taken for a wrong unit and leaves the expiry unknown.</summary>
+    private static readonly TimeSpan LongestLinkLifetime = TimeSpan.FromDays(365);
+
     public static ProviderTaskStatus Map(MyRouterTaskResult result, DateTimeOffset now)
     {
         var task = result.Task ?? throw new JsonException("MyRouter task answer has no task");
@@ -24,8 +28,8 @@ internal static class MyRouterStatusMapper
         {
             State = state,
             RawStatus = task.Status,
-            ProgressPercent = task.ProgressPercent,
-            EtaSeconds = task.Eta,
+            ProgressPercent = AnswerValues.Percent(task.ProgressPercent),
+            EtaSeconds = AnswerValues.Positive(task.Eta),
             Videos = state == ProviderTaskState.Succeeded ? Videos(result, now) : [],
             // The status itself tells a cancellation from a failure; the reason is free text.
             FailureCode = failed ? task.Status : null,
@@ -41,7 +45,7 @@ internal static class MyRouterStatusMapper
             .Select(v => new VideoResult
             {
                 Url = v.VideoUrl!,
-                ExpiresAt = TtlSeconds(v.VideoUrlTtl) is { } ttl ? now.AddSeconds(ttl) : null,
+                ExpiresAt = AnswerValues.Seconds(TtlSeconds(v.VideoUrlTtl), LongestLinkLifetime) is { } ttl ? now + ttl : null,
                 Format = v.VideoType,
             })
             .ToList();

@@ -7,14 +7,15 @@ internal static class EvoLinkAnswers
 {
     public const string TaskId = "task-unified-1757169743-7cvnl5zw";
 
-    public static string Task(string status, int progress = 0, object? results = null, object? error = null, object? taskInfo = null) =>
+    /// <param name="progress">A number as documented, or any value a test needs to see handled (0 when not given).</param>
+    public static string Task(string status, object? progress = null, object? results = null, object? error = null, object? taskInfo = null) =>
         JsonSerializer.Serialize(new
         {
             created = 1757169743,
             id = TaskId,
             model = "kling-v3-image-to-video",
             @object = "video.generation.task",
-            progress,
+            progress = progress ?? 0,
             status,
             task_info = taskInfo ?? new { can_cancel = true, estimated_time = 300 },
             type = "video",

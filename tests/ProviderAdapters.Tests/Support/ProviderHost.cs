@@ -42,8 +42,9 @@ internal sealed class ProviderHost : IDisposable
 
     public IVideoModel EvoLink => Catalog.Find("evolink", "kling-v3-image-to-video").ShouldNotBeNull();
 
-    public static ProviderHost Answering(HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null) =>
-        new(new StubNetwork(status, body, decorate));
+    public static ProviderHost Answering(
+        HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null, IDictionary<string, string?>? settings = null) =>
+        new(new StubNetwork(status, body, decorate), settings);
 
     /// <summary>With <c>Callbacks:PublicBaseUrl</c> set, as a deployment that accepts provider callbacks has it.</summary>
     public static ProviderHost WithCallbacks(string publicBaseUrl, HttpStatusCode status, string body) =>
