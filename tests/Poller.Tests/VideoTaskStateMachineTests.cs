@@ -1,3 +1,4 @@
+using MassTransit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Poller.Tasks;
 using VideoPlatform.Providers;
@@ -31,11 +32,20 @@ public class When_a_task_is_submitted
         host.Provider.Script(id, (ProviderTaskState.Pending, null));
 
         await host.SubmitAsync(id);
-        await host.SagaInStateAsync(id, m => m.Pending);
-        await host.SubmitAsync(id);
+        var saga = await host.SagaInStateAsync(id, m => m.Pending);
+        var submittedAt = saga.SubmittedAt;
+        var duplicate = NewId.NextGuid();
 
-        (await host.Harness.Consumed.Any<TaskSubmitted>(m => m.Context.Message.RequestId == id)).ShouldBeTrue();
-        host.Saga.Sagas.Select(s => s.CorrelationId == id).Count().ShouldBe(1);
+        await host.Harness.Bus.Publish(new TaskSubmitted
+        {
+            RequestId = id, Provider = "modellix", Model = "kling-v3-i2v", ProviderTaskId = $"task-{id:N}", SubmittedAt = submittedAt.AddMinutes(1),
+        }, c => c.MessageId = duplicate);
+
+        // Waited for by its own id: the first submit's consumption says nothing about the duplicate, and a saga
+        // list keyed by request id can never hold two.
+        (await host.Harness.Consumed.Any(m => m.Context.MessageId == duplicate)).ShouldBeTrue();
+        host.Harness.Consumed.Select(m => m.Context.MessageId == duplicate).First().Exception.ShouldBeNull();
+        saga.SubmittedAt.ShouldBe(submittedAt, "the duplicate must not start the task over");
     }
 }
 

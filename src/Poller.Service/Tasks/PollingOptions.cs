@@ -80,13 +80,34 @@ public sealed class PollingOptions : IValidatableObject
     public int MaxChecksInFlight { get; set; } = 500;
 
     /// <summary>
-    /// An open task untouched for longer than this has lost its next recheck (see StalledTaskWatchdog). Must be
-    /// longer than the maximum recheck interval, or healthy tasks get nudged too.
+    /// An open task untouched for longer than this has lost its next recheck (see StalledTaskWatchdog). A setting
+    /// shorter than the longest wait the planner may schedule is raised past it (see <see cref="StalledAfter"/>).
     /// </summary>
     [Range(1, 86400)]
     public double StalledAfterSeconds { get; set; } = 120;
 
-    public TimeSpan StalledAfter => TimeSpan.FromSeconds(StalledAfterSeconds);
+    /// <summary>
+    /// The threshold in effect: the setting, but always longer than <see cref="LongestPlannedWait"/> with a margin for
+    /// scheduler and queue lag, so a healthy task waiting for its aimed check is never nudged into a spare query.
+    /// </summary>
+    public TimeSpan StalledAfter
+    {
+        get
+        {
+            var longest = LongestPlannedWait;
+            var margin = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, longest.Ticks / 4));
+            var setting = TimeSpan.FromSeconds(StalledAfterSeconds);
+            return setting > longest + margin ? setting : longest + margin;
+        }
+    }
+
+    /// <summary>
+    /// The longest an open task may rightly go untouched: an aimed wait, a fixed interval, or the wait for a check's
+    /// answer. A provider's Retry-After is capped to it too.
+    /// </summary>
+    public TimeSpan LongestPlannedWait =>
+        TimeSpan.FromSeconds(new[] { MaxAimedWait.TotalSeconds, CheckTimeoutSeconds, FirstRecheckSeconds, RecheckIntervalSeconds }.Max());
+
     public TimeSpan FirstRecheck => TimeSpan.FromSeconds(FirstRecheckSeconds);
     public TimeSpan Deadline => TimeSpan.FromMinutes(DeadlineMinutes);
     public TimeSpan CheckTimeout => TimeSpan.FromSeconds(CheckTimeoutSeconds);
@@ -99,8 +120,6 @@ public sealed class PollingOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (StalledAfterSeconds <= MaxRecheckIntervalSeconds)
-            yield return new ValidationResult("StalledAfterSeconds must be longer than MaxRecheckIntervalSeconds", [nameof(StalledAfterSeconds)]);
         if (MinRecheckIntervalSeconds > MaxRecheckIntervalSeconds)
             yield return new ValidationResult("MinRecheckIntervalSeconds must not be longer than MaxRecheckIntervalSeconds", [nameof(MinRecheckIntervalSeconds)]);
     }

@@ -62,7 +62,10 @@ internal static class RecheckPlanner
             : saga.ExpectedDoneAt is { } expected && expected - now >= Lower(polling)
                 ? Aim(expected, saga.ExpectedFrom, polling, now, random, queriesScarce)
                 : Backoff(saga.ChecksPastExpected, polling, random);
-        return providerAskedToWait is { } wait && wait > delay ? wait : delay;
+        if (providerAskedToWait is { } wait && wait > delay)
+            // Honoured up to the longest planned wait: past it the watchdog would take the task for stalled.
+            delay = wait < polling.LongestPlannedWait ? wait : polling.LongestPlannedWait;
+        return delay;
     }
 
     /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>

@@ -21,8 +21,13 @@ public sealed class StalledTaskWatchdog(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var stalledAfter = options.Value.StalledAfter;
-        var period = TimeSpan.FromSeconds(Math.Clamp(stalledAfter.TotalSeconds / 3, 1, 30));
+        var polling = options.Value;
+        var stalledAfter = polling.StalledAfter;
+        if (stalledAfter > TimeSpan.FromSeconds(polling.StalledAfterSeconds))
+            logger.LogInformation("Polling:StalledAfterSeconds {Setting} s is within the longest planned wait {Longest}; open tasks count as stalled after {StalledAfter}",
+                polling.StalledAfterSeconds, polling.LongestPlannedWait, stalledAfter);
+        // From the setting: looking often is cheap, and a short setting asks for quick recovery.
+        var period = TimeSpan.FromSeconds(Math.Clamp(polling.StalledAfterSeconds / 3, 1, 30));
         return PeriodicWork.RunAsync("Looking for stalled tasks", period, ct => NudgeStalledAsync(stalledAfter, ct), logger, stoppingToken);
     }
 

@@ -39,6 +39,12 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     public string? FailureCode { get; set; }
     public string? FailureReason { get; set; }
 
+    /// <summary>
+    /// The message that ended the task. Only a redelivery of it (the process died between commit and outbox) announces
+    /// the outcome again; any other late message, such as a second status answer, changes nothing.
+    /// </summary>
+    public Guid? EndedByMessageId { get; set; }
+
     /// <summary>The result videos once completed, kept so the outcome can be announced again.</summary>
     public List<VideoResult> Videos { get; set; } = [];
 

@@ -110,6 +110,12 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         During(Completed, Failed, Canceled,
             Ignore(CallbackReceived));
 
+        // MassTransit 8.4 raises Received for a token-less recheck (the watchdog's nudge) only while a token is set,
+        // which a finished task never has; ignored all the same, so a version that raises it regardless cannot
+        // fault a finished task into the _error queue.
+        During([Completed, Failed, Canceled, Rejected, FailedAtSubmit],
+            Ignore(Recheck.Received));
+
         During(Pending, Processing, Failed, Canceled,
             Ignore(Archived),
             Ignore(ArchivingFailed));
@@ -141,24 +147,22 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                             running => KeepPolling(running, polling, Scarce)))),
             When(CancelRequested)
                 .Unschedule(Recheck)
-                .Then(c => c.Saga.FinishedAt = DateTimeOffset.UtcNow)
-                .Publish(c => new TaskCanceled
+                .Then(c =>
                 {
-                    RequestId = c.Saga.CorrelationId,
-                    Provider = c.Saga.Provider,
-                    ProviderTaskId = c.Saga.ProviderTaskId,
-                    ProviderCancelCalled = false,
-                    Note = "none of the providers documents a cancel call; the provider may still finish and bill the task",
-                    CanceledAt = c.Saga.FinishedAt ?? DateTimeOffset.UtcNow,
+                    c.Saga.FinishedAt = DateTimeOffset.UtcNow;
+                    c.Saga.EndedByMessageId = c.MessageId;
                 })
+                .Publish(c => CanceledEvent(c.Saga))
                 .TransitionTo(Canceled)
                 .RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)));
 
-        During(Completed, Failed, Canceled,
+        During(Completed, Failed,
             When(CancelRequested).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished)));
 
         // A terminal step is committed before its event is published (in-memory outbox). If the process dies in
-        // between, the redelivered trigger finds the task already terminal: announce the outcome again.
+        // between, the redelivered trigger finds the task already terminal: announce the outcome again. Only that
+        // message: a second status answer (a callback's check and the scheduled one both saw "succeeded") or a late
+        // recheck is absorbed, or the archiver would download the video twice.
         During(Completed,
             Ignore(Submitted),
             When(Archived).Then(c =>
@@ -175,16 +179,23 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                     c.Saga.ArchiveFailureReason = c.Message.Reason;
                 })),
             When(StatusObserved)
-                .If(c => c.Message.State == ProviderTaskState.Succeeded, again => again.Publish(c => CompletedEvent(c.Saga))));
+                .If(IsRedeliveryOfTheEnd, again => again.Publish(c => CompletedEvent(c.Saga))));
         During(Failed,
             Ignore(Submitted),
-            When(StatusObserved).Publish(c => FailedEvent(c.Saga)),
-            When(Recheck.AnyReceived).Publish(c => FailedEvent(c.Saga)));
+            When(StatusObserved)
+                .If(IsRedeliveryOfTheEnd, again => again.Publish(c => FailedEvent(c.Saga))),
+            // A timeout ends the task on a recheck (scheduled, or the watchdog's nudge).
+            When(Recheck.AnyReceived)
+                .If(IsRedeliveryOfTheEnd, again => again.Publish(c => FailedEvent(c.Saga))));
         // A check already under way when the task was canceled still answers; nothing follows it any more.
         During(Canceled,
             Ignore(Submitted),
             Ignore(StatusObserved),
-            Ignore(Recheck.AnyReceived));
+            Ignore(Recheck.AnyReceived),
+            When(CancelRequested)
+                .IfElse(IsRedeliveryOfTheEnd,
+                    again => again.Publish(c => CanceledEvent(c.Saga)).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)),
+                    other => other.RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished))));
     }
 
     public State Pending { get; private set; } = null!;
@@ -243,6 +254,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 c.Saga.Observe(c.Message);
                 c.Saga.Videos = c.Message.Videos.ToList();
                 c.Saga.FinishedAt = c.Message.ObservedAt;
+                c.Saga.EndedByMessageId = c.MessageId;
             })
             .Publish(c => CompletedEvent(c.Saga))
             .TransitionTo(Completed);
@@ -256,6 +268,20 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         Videos = saga.Videos,
         CompletedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
     };
+
+    private static TaskCanceled CanceledEvent(VideoTaskState saga) => new()
+    {
+        RequestId = saga.CorrelationId,
+        Provider = saga.Provider,
+        ProviderTaskId = saga.ProviderTaskId,
+        ProviderCancelCalled = false,
+        Note = "none of the providers documents a cancel call; the provider may still finish and bill the task",
+        CanceledAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>The message is the one that ended the task, delivered again (see <see cref="VideoTaskState.EndedByMessageId"/>).</summary>
+    private static bool IsRedeliveryOfTheEnd<T>(BehaviorContext<VideoTaskState, T> context) where T : class =>
+        context.MessageId is { } id && id == context.Saga.EndedByMessageId;
 
     private static Task<CancelVideoTaskResult> CancelResult(VideoTaskState saga, string outcome) => Task.FromResult(new CancelVideoTaskResult
     {
@@ -285,6 +311,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 c.Saga.FailureCode = code;
                 c.Saga.FailureReason = reason(c);
                 c.Saga.FinishedAt = DateTimeOffset.UtcNow;
+                c.Saga.EndedByMessageId = c.MessageId;
             })
             .Publish(c => FailedEvent(c.Saga))
             .TransitionTo(Failed);
