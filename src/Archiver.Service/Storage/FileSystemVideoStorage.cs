@@ -63,9 +63,17 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
         var videoPath = Path.ChangeExtension(sidecarPath, extension);
         // The video is moved into place first and the sidecar written last: a sidecar means a complete video.
         File.Move(temporaryPath, videoPath, overwrite: true);
-        var sidecarTemp = sidecarPath + ".tmp";
-        File.WriteAllText(sidecarTemp, JsonSerializer.Serialize(sidecar, SidecarJson));
-        File.Move(sidecarTemp, sidecarPath, overwrite: true);
+        // A name of its own, so a second commit of the same video can never move this one's file away from under it.
+        var sidecarTemp = $"{sidecarPath}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(sidecarTemp, JsonSerializer.Serialize(sidecar, SidecarJson));
+            File.Move(sidecarTemp, sidecarPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(sidecarTemp);
+        }
         return new StoredVideo(videoPath, sidecar);
     }
 
