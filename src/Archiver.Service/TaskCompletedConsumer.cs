@@ -11,7 +11,8 @@ namespace VideoPlatform.Archiver;
 
 /// <summary>
 /// Archives every result video of a completed task, then announces them together. A redelivered
-/// <see cref="TaskCompleted"/> finds the videos already stored and announces them again without downloading.
+/// <see cref="TaskCompleted"/> finds the videos already stored and announces them again without downloading; one
+/// arriving while another delivery of the same request is downloading waits for it first (see <see cref="ClaimAsync"/>).
 /// </summary>
 public sealed class TaskCompletedConsumer(
     IVideoStorage storage,
@@ -19,12 +20,18 @@ public sealed class TaskCompletedConsumer(
     IOptions<ArchiveOptions> options,
     ILogger<TaskCompletedConsumer> logger) : IConsumer<TaskCompleted>
 {
+    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(200);
+
     public async Task Consume(ConsumeContext<TaskCompleted> context)
     {
         var task = context.Message;
         Activity.Current?.SetTag(PlatformTelemetry.Tags.RequestId, task.RequestId)
             .SetTag(PlatformTelemetry.Tags.Provider, task.Provider)
             .SetTag(PlatformTelemetry.Tags.ProviderTaskId, task.ProviderTaskId);
+
+        using var claim = await ClaimAsync(task, context.CancellationToken);
+        if (claim is null)
+            return;
 
         var archived = new List<ArchivedVideo>();
         for (var index = 0; index < task.Videos.Count; index++)
@@ -69,6 +76,30 @@ public sealed class TaskCompletedConsumer(
             ArchivedAt = DateTimeOffset.UtcNow,
         });
         logger.LogInformation("Archived {Count} video(s) of {RequestId}: {Paths}", archived.Count, task.RequestId, string.Join(", ", archived.Select(a => a.Path)));
+    }
+
+    /// <summary>
+    /// Waits until no other delivery of this request, here or in another archiver on the same folder, is archiving it:
+    /// a duplicate <see cref="TaskCompleted"/> then finds the videos stored and announces them without a second
+    /// download. Null when the other is still at it after the longest its downloads may take: it is alive (a dead
+    /// process releases its claim) and its own message, still unacknowledged, will carry the outcome.
+    /// </summary>
+    private async Task<IDisposable?> ClaimAsync(TaskCompleted task, CancellationToken ct)
+    {
+        if (storage.TryClaim(task.RequestId) is { } claim)
+            return claim;
+        var longest = TimeSpan.FromSeconds(options.Value.DownloadTimeoutSeconds * Math.Max(1, task.Videos.Count)) + TimeSpan.FromMinutes(1);
+        logger.LogInformation("{RequestId} is being archived by another delivery; waiting for it", task.RequestId);
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < longest)
+        {
+            await Task.Delay(ClaimPollInterval, ct);
+            if (storage.TryClaim(task.RequestId) is { } taken)
+                return taken;
+        }
+        logger.LogWarning("{RequestId} is still being archived by another delivery after {Waited}; leaving its outcome to that one",
+            task.RequestId, waited.Elapsed);
+        return null;
     }
 
     private async Task<StoredVideo> ArchiveAsync(TaskCompleted task, int index, VideoResult video, CancellationToken ct)

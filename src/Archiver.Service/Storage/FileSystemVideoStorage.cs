@@ -27,6 +27,15 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
         return File.Exists(videoPath) && new FileInfo(videoPath).Length == sidecar.SizeBytes ? new StoredVideo(videoPath, sidecar) : null;
     }
 
+    public IDisposable? TryClaim(Guid requestId)
+    {
+        Directory.CreateDirectory(TemporaryFolder);
+        return RequestClaim.TryTake(TemporaryFolder, requestId);
+    }
+
+    public int DeleteUnusedClaims(DateTimeOffset usedBefore) =>
+        Directory.Exists(TemporaryFolder) ? RequestClaim.DeleteUnused(TemporaryFolder, usedBefore) : 0;
+
     public string NewTemporaryPath(Guid requestId, int index)
     {
         var folder = TemporaryFolder;
