@@ -29,6 +29,15 @@ public sealed class TaskCompletedConsumer(
             .SetTag(PlatformTelemetry.Tags.Provider, task.Provider)
             .SetTag(PlatformTelemetry.Tags.ProviderTaskId, task.ProviderTaskId);
 
+        var cap = options.Value.MaxVideosPerTask;
+        if (task.Videos.Count > cap)
+        {
+            // Refused whole rather than cut to the first few: VideoArchived promises every video of the task.
+            await FailAsync(context, cap, new ArchiveException(ArchiveFailureReasons.TooManyVideos,
+                $"the task lists {task.Videos.Count} videos, more than the {cap} the archiver accepts per task (Archive:MaxVideosPerTask)"));
+            return;
+        }
+
         IDisposable? claim;
         try
         {
