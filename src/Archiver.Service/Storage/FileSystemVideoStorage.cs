@@ -15,6 +15,9 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
 
     private string TemporaryFolder => Path.Combine(Root, ".partial");
 
+    /// <summary>Apart from the partial downloads, so that whoever counts those (the crash test) never counts a claim.</summary>
+    private string ClaimFolder => Path.Combine(Root, ".claims");
+
     public StoredVideo? Find(Guid requestId, DateTimeOffset completedAt, int index)
     {
         var sidecarPath = SidecarPath(requestId, completedAt, index);
@@ -29,12 +32,12 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
 
     public IDisposable? TryClaim(Guid requestId)
     {
-        Directory.CreateDirectory(TemporaryFolder);
-        return RequestClaim.TryTake(TemporaryFolder, requestId);
+        Directory.CreateDirectory(ClaimFolder);
+        return RequestClaim.TryTake(ClaimFolder, requestId);
     }
 
     public int DeleteUnusedClaims(DateTimeOffset usedBefore) =>
-        Directory.Exists(TemporaryFolder) ? RequestClaim.DeleteUnused(TemporaryFolder, usedBefore) : 0;
+        Directory.Exists(ClaimFolder) ? RequestClaim.DeleteUnused(ClaimFolder, usedBefore) : 0;
 
     public string NewTemporaryPath(Guid requestId, int index)
     {

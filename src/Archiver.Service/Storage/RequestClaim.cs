@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 namespace VideoPlatform.Archiver.Storage;
 
 /// <summary>
-/// The right to archive one request, held as an exclusive lock on <c>{root}/.partial/{requestId}.lock</c> for as long
+/// The right to archive one request, held as an exclusive lock on <c>{root}/.claims/{requestId}.lock</c> for as long
 /// as the claim lives. The lock is the operating system's (flock on Linux), so it holds between every process using
 /// the archive folder, not only within this one, and dies with the process that holds it: a killed archiver never
 /// leaves a request claimed. The file itself stays until <see cref="AbandonedDownloadSweeper"/> finds it unclaimed

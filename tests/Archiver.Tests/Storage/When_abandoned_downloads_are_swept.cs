@@ -44,7 +44,7 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
         storage.TryClaim(released)!.Dispose();
         var held = Guid.NewGuid();
         using var holding = storage.TryClaim(held);
-        foreach (var claim in Directory.EnumerateFiles(Path.Combine(root, ".partial"), "*.lock"))
+        foreach (var claim in Directory.EnumerateFiles(Path.Combine(root, ".claims"), "*.lock"))
             File.SetLastWriteTimeUtc(claim, DateTime.UtcNow.AddHours(-2));
 
         sweeper.Sweep(untouchedFor: TimeSpan.FromMinutes(11));
@@ -81,7 +81,7 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
             Directory.Delete(root, recursive: true);
     }
 
-    private string ClaimFile(Guid requestId) => Path.Combine(root, ".partial", $"{requestId:N}.lock");
+    private string ClaimFile(Guid requestId) => Path.Combine(root, ".claims", $"{requestId:N}.lock");
 
     private string Partial(TimeSpan writtenAgo)
     {
