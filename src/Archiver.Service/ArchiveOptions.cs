@@ -40,6 +40,21 @@ public sealed class ArchiveOptions : IValidatableObject
     public int ExpiryAlarmMinutes { get; set; } = 60;
 
     /// <summary>
+    /// Free space, in MiB, the archive disk keeps beyond a download: a video whose declared size does not fit in the
+    /// free space less this is failed as <c>storage_failed</c> before its body is read, and only one that fits is
+    /// preallocated. Leaves room for the sidecars, the logs and everything else on that disk.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int KeepFreeMegabytes { get; set; } = 1024;
+
+    /// <summary>
+    /// A completed task listing more videos than this is refused as <c>too_many_videos</c>, none downloaded: providers
+    /// return one or a few, so more is a provider bug or a hostile answer, and half an archive would surprise the caller.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxVideosPerTask { get; set; } = 8;
+
+    /// <summary>
     /// Hosts (<c>host</c> or <c>host:port</c>) the archiver may fetch from even when they are internal addresses,
     /// e.g. the simulator on loopback. Any other host is fetched only if every address it resolves to is public.
     /// </summary>

@@ -23,4 +23,13 @@ public static class ArchiveFailureReasons
 
     /// <summary>The download, resumes included, took longer than <c>Archive:DownloadTimeoutSeconds</c>.</summary>
     public const string TimedOut = "timed_out";
+
+    /// <summary>
+    /// Our own storage failed: the disk is full, the declared size does not fit in its free space less
+    /// <c>Archive:KeepFreeMegabytes</c>, or writing or moving the file failed. Not the source's fault; nothing was archived.
+    /// </summary>
+    public const string StorageFailed = "storage_failed";
+
+    /// <summary>The task lists more videos than <c>Archive:MaxVideosPerTask</c>; none of them was downloaded.</summary>
+    public const string TooManyVideos = "too_many_videos";
 }

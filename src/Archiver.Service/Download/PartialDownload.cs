@@ -21,6 +21,7 @@ internal sealed class PartialDownload : IAsyncDisposable
 
     private readonly string path;
     private readonly long maxBytes;
+    private readonly FreeSpace space;
     private readonly byte[] header = new byte[VideoFormat.HeaderLength];
     private SafeFileHandle file;
     private IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -29,10 +30,11 @@ internal sealed class PartialDownload : IAsyncDisposable
     private Task flushing = Task.CompletedTask;
     private long flushedUpTo;
 
-    public PartialDownload(string path, long maxBytes)
+    public PartialDownload(string path, long maxBytes, FreeSpace space)
     {
         this.path = path;
         this.maxBytes = maxBytes;
+        this.space = space;
         file = Open(path, 0);
     }
 
@@ -53,13 +55,18 @@ internal sealed class PartialDownload : IAsyncDisposable
     /// <summary>
     /// Empties the file for a response that carries the video from its first byte. A known length is allocated on
     /// disk up front, in one step rather than block by block as the file grows (several times less CPU on ext4),
-    /// and a full disk shows before the download instead of near its end.
+    /// and a full disk shows before the download instead of near its end. A length the disk has no room for (see
+    /// <see cref="FreeSpace"/>) fails the download here, before its body is read; one over the size limit is left
+    /// for the caller to refuse as too large.
     /// </summary>
     public async Task RestartAsync(long? expectedLength, RangeConditionHeaderValue? validator, string? contentType)
     {
+        var preallocate = expectedLength is { } length && length <= maxBytes ? length : 0;
+        if (preallocate > 0)
+            space.EnsureRoomFor(preallocate);
         await flushing;
         file.Dispose();
-        file = Open(path, expectedLength is { } length && length <= maxBytes ? length : 0);
+        file = Open(path, preallocate);
         flushedUpTo = 0;
         hash.Dispose();
         hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -76,7 +83,8 @@ internal sealed class PartialDownload : IAsyncDisposable
     /// <summary>
     /// Appends the body until it ends, in three overlapping stages on three buffers: while block n is received,
     /// block n-1 is hashed and block n-2 written, so network, hash and disk work at the same time. Failures reading
-    /// the source are transient; failures writing the file are not the source's fault and propagate as they are.
+    /// the source are transient; failures writing the file are not the source's fault and propagate as they are
+    /// (the downloader reports them as <c>storage_failed</c>).
     /// </summary>
     public async Task AppendAsync(Stream content, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Archiver.Safety;
+using VideoPlatform.Archiver.Storage;
 using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Archiver.Download;
@@ -14,13 +15,30 @@ namespace VideoPlatform.Archiver.Download;
 /// </summary>
 public sealed class VideoDownloader(HttpClient http, SourcePolicy policy, IOptions<ArchiveOptions> options, ILogger<VideoDownloader> logger)
 {
+    /// <summary>
+    /// The verified video in <paramref name="targetPath"/>. Fails with an <see cref="ArchiveException"/>: transient
+    /// source faults only after the retries, a failure writing the file at once as <c>storage_failed</c>.
+    /// </summary>
     public async Task<DownloadResult> DownloadAsync(Uri source, string targetPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DownloadWithRetriesAsync(source, targetPath, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // Every failure reading the source is an ArchiveException by now: what is left is our own disk.
+            throw StorageFailure.From("could not write the video", e);
+        }
+    }
+
+    private async Task<DownloadResult> DownloadWithRetriesAsync(Uri source, string targetPath, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(settings.DownloadTimeoutSeconds));
-        await using var partial = new PartialDownload(targetPath, settings.MaxBytes);
+        await using var partial = new PartialDownload(targetPath, settings.MaxBytes, FreeSpace.Of(settings));
         var request = new SourceRequest(http, policy);
         try
         {

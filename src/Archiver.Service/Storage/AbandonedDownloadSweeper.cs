@@ -7,7 +7,8 @@ namespace VideoPlatform.Archiver.Storage;
 /// video behind, and a redelivered message downloads into a new file, so nothing else ever removes them. A live
 /// download ends within <see cref="ArchiveOptions.DownloadTimeoutSeconds"/> of its start and writes to its file all
 /// along, so a file untouched for longer than that (plus a minute's slack) belongs to nobody, whichever instance
-/// made it. Runs at start and then once per timeout.
+/// made it. The same goes for the claim files of requests no delivery has claimed for as long (see
+/// <see cref="RequestClaim"/>). Runs at start and then once per timeout.
 /// </summary>
 public sealed class AbandonedDownloadSweeper(
     IVideoStorage storage, IOptions<ArchiveOptions> options, TimeProvider time, ILogger<AbandonedDownloadSweeper> logger) : BackgroundService
@@ -31,6 +32,9 @@ public sealed class AbandonedDownloadSweeper(
             var deleted = storage.DeleteAbandonedTemporaries(time.GetUtcNow() - untouchedFor);
             if (deleted > 0)
                 logger.LogInformation("Deleted {Count} partial download(s) untouched for over {Age}", deleted, untouchedFor);
+            var claims = storage.DeleteUnusedClaims(time.GetUtcNow() - untouchedFor);
+            if (claims > 0)
+                logger.LogDebug("Deleted {Count} request claim file(s) unused for over {Age}", claims, untouchedFor);
             return deleted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -15,6 +15,9 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
 
     private string TemporaryFolder => Path.Combine(Root, ".partial");
 
+    /// <summary>Apart from the partial downloads, so that whoever counts those (the crash test) never counts a claim.</summary>
+    private string ClaimFolder => Path.Combine(Root, ".claims");
+
     public StoredVideo? Find(Guid requestId, DateTimeOffset completedAt, int index)
     {
         var sidecarPath = SidecarPath(requestId, completedAt, index);
@@ -26,6 +29,15 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
         var videoPath = Path.ChangeExtension(sidecarPath, sidecar.Format);
         return File.Exists(videoPath) && new FileInfo(videoPath).Length == sidecar.SizeBytes ? new StoredVideo(videoPath, sidecar) : null;
     }
+
+    public IDisposable? TryClaim(Guid requestId)
+    {
+        Directory.CreateDirectory(ClaimFolder);
+        return RequestClaim.TryTake(ClaimFolder, requestId);
+    }
+
+    public int DeleteUnusedClaims(DateTimeOffset usedBefore) =>
+        Directory.Exists(ClaimFolder) ? RequestClaim.DeleteUnused(ClaimFolder, usedBefore) : 0;
 
     public string NewTemporaryPath(Guid requestId, int index)
     {
@@ -63,9 +75,17 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
         var videoPath = Path.ChangeExtension(sidecarPath, extension);
         // The video is moved into place first and the sidecar written last: a sidecar means a complete video.
         File.Move(temporaryPath, videoPath, overwrite: true);
-        var sidecarTemp = sidecarPath + ".tmp";
-        File.WriteAllText(sidecarTemp, JsonSerializer.Serialize(sidecar, SidecarJson));
-        File.Move(sidecarTemp, sidecarPath, overwrite: true);
+        // A name of its own, so a second commit of the same video can never move this one's file away from under it.
+        var sidecarTemp = $"{sidecarPath}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(sidecarTemp, JsonSerializer.Serialize(sidecar, SidecarJson));
+            File.Move(sidecarTemp, sidecarPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(sidecarTemp);
+        }
         return new StoredVideo(videoPath, sidecar);
     }
 

@@ -6,6 +6,12 @@ public interface IVideoStorage
     /// <summary>A stored video for this request and result index, if it was archived before (redelivery).</summary>
     StoredVideo? Find(Guid requestId, DateTimeOffset completedAt, int index);
 
+    /// <summary>
+    /// The exclusive right to archive <paramref name="requestId"/>, held until disposed, by one delivery in one
+    /// archiver among all that share this storage; null while another holds it.
+    /// </summary>
+    IDisposable? TryClaim(Guid requestId);
+
     /// <summary>A fresh temporary file to download into; never visible as an archived video.</summary>
     string NewTemporaryPath(Guid requestId, int index);
 
@@ -17,6 +23,9 @@ public interface IVideoStorage
     /// mid-download. Returns how many were deleted.
     /// </summary>
     int DeleteAbandonedTemporaries(DateTimeOffset writtenBefore);
+
+    /// <summary>Deletes the records of claims nobody holds that were last taken before <paramref name="usedBefore"/>.</summary>
+    int DeleteUnusedClaims(DateTimeOffset usedBefore);
 }
 
 /// <summary>An archived file and what was recorded about it.</summary>

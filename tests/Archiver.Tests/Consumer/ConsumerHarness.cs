@@ -9,15 +9,24 @@ using VideoPlatform.Archiver.Storage;
 
 namespace VideoPlatform.Archiver.Tests.Consumer;
 
-/// <summary>The consumer with its real collaborators on MassTransit's in-memory test harness.</summary>
+/// <summary>
+/// The consumer with its real collaborators on MassTransit's in-memory test harness. Two harnesses given the same
+/// <c>sharedRoot</c> stand for two archiver instances on one archive folder.
+/// </summary>
 public sealed class ConsumerHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"archiver-consumer-{Guid.NewGuid():N}");
+    private readonly bool ownsRoot;
 
-    public ConsumerHarness()
+    public ConsumerHarness(string? sharedRoot = null, Action<ArchiveOptions>? configure = null)
     {
-        var options = new ArchiveOptions { Root = root, AllowedHosts = ["127.0.0.1"], RetryDelayMilliseconds = 10, ExpiryAlarmMinutes = 60 };
+        ownsRoot = sharedRoot is null;
+        Root = sharedRoot ?? NewRoot();
+        var options = new ArchiveOptions
+        {
+            Root = Root, AllowedHosts = ["127.0.0.1"], RetryDelayMilliseconds = 10, ExpiryAlarmMinutes = 60, KeepFreeMegabytes = 0,
+        };
+        configure?.Invoke(options);
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(Logs))
             .AddSingleton(Options.Create(options))
@@ -28,14 +37,18 @@ public sealed class ConsumerHarness : IAsyncDisposable
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 
+    public string Root { get; }
+
     public CapturedLogs Logs { get; } = new();
 
     public ITestHarness Harness => provider.GetRequiredService<ITestHarness>();
 
+    public static string NewRoot() => Path.Combine(Path.GetTempPath(), $"archiver-consumer-{Guid.NewGuid():N}");
+
     public async ValueTask DisposeAsync()
     {
         await provider.DisposeAsync();
-        if (Directory.Exists(root))
-            Directory.Delete(root, recursive: true);
+        if (ownsRoot && Directory.Exists(Root))
+            Directory.Delete(Root, recursive: true);
     }
 }

@@ -38,6 +38,36 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
     }
 
     [Fact]
+    public void Should_delete_old_claim_files_nobody_holds_and_keep_a_held_one_however_old()
+    {
+        var released = Guid.NewGuid();
+        storage.TryClaim(released)!.Dispose();
+        var held = Guid.NewGuid();
+        using var holding = storage.TryClaim(held);
+        foreach (var claim in Directory.EnumerateFiles(Path.Combine(root, ".claims"), "*.lock"))
+            File.SetLastWriteTimeUtc(claim, DateTime.UtcNow.AddHours(-2));
+
+        sweeper.Sweep(untouchedFor: TimeSpan.FromMinutes(11));
+
+        File.Exists(ClaimFile(released)).ShouldBeFalse();
+        File.Exists(ClaimFile(held)).ShouldBeTrue("a claim still held belongs to a running download");
+        storage.TryClaim(held).ShouldBeNull("the held claim still excludes everyone else");
+    }
+
+    [Fact]
+    public void Should_give_a_claim_to_one_holder_at_a_time_and_again_once_released()
+    {
+        var id = Guid.NewGuid();
+        var first = storage.TryClaim(id);
+
+        first.ShouldNotBeNull();
+        storage.TryClaim(id).ShouldBeNull();
+        first.Dispose();
+        using var second = storage.TryClaim(id);
+        second.ShouldNotBeNull();
+    }
+
+    [Fact]
     public void Should_do_nothing_before_any_download_made_the_temporary_folder()
     {
         sweeper.Sweep(untouchedFor: TimeSpan.Zero).ShouldBe(0);
@@ -50,6 +80,8 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
         if (Directory.Exists(root))
             Directory.Delete(root, recursive: true);
     }
+
+    private string ClaimFile(Guid requestId) => Path.Combine(root, ".claims", $"{requestId:N}.lock");
 
     private string Partial(TimeSpan writtenAgo)
     {

@@ -25,6 +25,7 @@ public sealed class DownloadRig : IDisposable
             Attempts = 3,
             RetryDelayMilliseconds = 10,
             AllowedHosts = ["127.0.0.1"],
+            KeepFreeMegabytes = 0,
         };
         configure?.Invoke(Options);
         Directory.CreateDirectory(folder);

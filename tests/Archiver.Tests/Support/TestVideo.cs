@@ -36,4 +36,19 @@ public static class TestVideo
         await context.Response.Body.WriteAsync(Bytes(length).AsMemory(0, sent));
         await context.Response.Body.FlushAsync();
     }
+
+    /// <summary>Serves the whole video in <paramref name="pieces"/> pieces with a pause after each: a download that takes a while.</summary>
+    public static async Task ServeSlowlyAsync(HttpContext context, int length, int pieces, TimeSpan pause)
+    {
+        var bytes = Bytes(length);
+        context.Response.ContentType = "video/mp4";
+        context.Response.ContentLength = length;
+        var piece = (length + pieces - 1) / pieces;
+        for (var offset = 0; offset < length; offset += piece)
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(piece, length - offset)));
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(pause);
+        }
+    }
 }
