@@ -18,6 +18,8 @@
 # request archived, failed by the provider or cut mid-call (billed_not_archived 0); error_queue_messages 0.
 # Last line: one JSON object.
 #
+# Files under .run/crash<time>/: chaos.log (each step and what it hit), events.jsonl, sim-stats.json, logs/.
+#
 #   scripts/crash-test.sh [--requests 200] [--instances 1|2] [--kills 9] [--seed N] [--drain-timeout 600]   (KEEP_SANDBOX=1 keeps vhost + database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 RANDOM=$seed
-video_bytes=$((20 * 1048576)) outage_s=30
+# CRASH_OUTAGE_SECONDS shortens the outages to look at one fault at a time; the test is the default 30.
+video_bytes=$((20 * 1048576)) outage_s=${CRASH_OUTAGE_SECONDS:-30}
 
 scripts/infra.sh up >&2
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -28,14 +28,25 @@ chaos() { # MESSAGE: one timestamped line in the chaos log and on stderr
   echo "t+$((SECONDS - CHAOS_STARTED))s: $*" | tee -a "$CHAOS_LOG" >&2
 }
 
-# Messages sitting in the vhost's *_error queues, from the management API (its counts lag a few seconds);
-# "?" while the broker is down.
-error_queue_messages() { # VHOST
-  rmq_api "http://127.0.0.1:15672/api/queues/$1?columns=name,messages" 2>/dev/null \
-    | jq '[.[] | select(.name | endswith("_error")) | .messages // 0] | add // 0' 2>/dev/null || echo "?"
+# "queue messages" per line for every queue of the vhost: exact from rabbitmqctl where the broker runs here, else
+# from the management API (whose counts lag a few seconds). Fails while the broker is down.
+queue_counts() { # VHOST
+  if command -v rabbitmqctl >/dev/null 2>&1 \
+    && timeout 20 rabbitmqctl -q list_queues -p "$1" name messages --no-table-headers 2>/dev/null; then
+    return 0
+  fi
+  rmq_api "http://127.0.0.1:15672/api/queues/$1?columns=name,messages" | jq -r '.[] | "\(.name) \(.messages // 0)"'
 }
 
-error_queues() { # VHOST -> "name=count …" for every non-empty *_error queue
-  rmq_api "http://127.0.0.1:15672/api/queues/$1?columns=name,messages" 2>/dev/null \
-    | jq -r '[.[] | select((.name | endswith("_error")) and (.messages // 0) > 0) | "\(.name)=\(.messages)"] | join(" ")' 2>/dev/null || echo "?"
+# Messages sitting in the vhost's *_error queues; "?" while the broker cannot say.
+error_queue_messages() { # VHOST
+  local counts
+  counts=$(queue_counts "$1") || { echo "?"; return 0; }
+  awk '$1 ~ /_error$/ { n += $2 } END { print n + 0 }' <<<"$counts"
+}
+
+error_queues() { # VHOST -> "name=count ..." for every non-empty *_error queue
+  local counts
+  counts=$(queue_counts "$1") || { echo "?"; return 0; }
+  awk '$1 ~ /_error$/ && $2 > 0 { printf "%s%s=%s", sep, $1, $2; sep = " " }' <<<"$counts"
 }
