@@ -128,11 +128,13 @@ outage() {
   local service=$1 condition=$2 what=$3 hit
   revive_exited
   if wait_for_sim "$condition" 20; then hit="$what"; else hit="NOT $what (no such moment within 20 s)"; fi
-  chaos "$service STOPPED for ${outage_s}s, $hit: [$(sim_moment)]"
+  chaos "$service STOPPING for ${outage_s}s, $hit: [$(sim_moment)]"
   scripts/infra.sh stop "$service" >/dev/null
+  local down=$SECONDS
   sleep "$outage_s"
   scripts/infra.sh start "$service" >/dev/null
-  chaos "$service started again: [$(sim_moment)]; messages in *_error queues: $(error_queue_messages "$run_id")"
+  # Starting takes time too (RabbitMQ: tens of seconds), so the outage the services saw is longer than outage_s.
+  chaos "$service back after $((SECONDS - down))s down: [$(sim_moment)]; messages in *_error queues: $(error_queue_messages "$run_id")"
 }
 
 CHAOS_STARTED=$SECONDS
