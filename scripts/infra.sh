@@ -7,6 +7,8 @@
 #   scripts/infra.sh down     stop what `up` started
 #   scripts/infra.sh status   report both services; exit 0 only if both are up
 #   scripts/infra.sh restart rabbitmq|postgres   stop and start one of them (crash tests)
+#   scripts/infra.sh stop rabbitmq|postgres      stop one of them and leave it down (crash tests: outages)
+#   scripts/infra.sh start rabbitmq|postgres     start one of them again and wait until ready
 #
 # Endpoints (fixed, the test suite and appsettings expect them):
 #   amqp://guest:guest@127.0.0.1:5672/        management: http://127.0.0.1:15672/ (guest/guest)
@@ -54,7 +56,7 @@ warn() { printf '[infra] WARNING: %s\n' "$*" >&2; }
 die()  { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  echo "usage: $0 up|down|status|restart rabbitmq|postgres" >&2
+  echo "usage: $0 up|down|status|restart|stop|start rabbitmq|postgres" >&2
   exit 2
 }
 
@@ -529,14 +531,37 @@ cmd_restart() {
   esac
 }
 
+# Used by the crash test to hold an outage longer than the services' immediate retries.
+cmd_stop() {
+  require_root stop
+  take_lock
+  case "${1:-}" in
+    rabbitmq) rabbitmq_down ;;
+    postgres) postgres_down ;;
+    *) usage ;;
+  esac
+}
+
+cmd_start() {
+  require_root start
+  take_lock
+  case "${1:-}" in
+    rabbitmq) rabbitmq_up ;;
+    postgres) postgres_up ;;
+    *) usage ;;
+  esac
+}
+
 main() {
   [ $# -ge 1 ] || usage
   case "$1" in
     restart) cmd_restart "${2:-}" ;;
+    stop) cmd_stop "${2:-}" ;;
+    start) cmd_start "${2:-}" ;;
     up) cmd_up ;;
     down) cmd_down ;;
     status) summary ;;
-    -h|--help|help) sed -n '2,24p' "${BASH_SOURCE[0]}" ;;
+    -h|--help|help) sed -n '2,26p' "${BASH_SOURCE[0]}" ;;
     *) usage ;;
   esac
 }

@@ -8,7 +8,9 @@ namespace VideoPlatform.Cli;
 /// One request of a load run as <c>--events-out</c> writes it, one JSON line each, for benchmarks to work out
 /// throughput, in-flight counts and detection lag. Times are ISO-8601 with their offset; a time is null when its
 /// event never came. <c>completed_at</c> is the platform's own (when the poller saw the task done), the others are
-/// when this command received the event. <c>outcome</c> is the terminal event's name, or <c>lost</c>.
+/// when this command received the event. <c>outcome</c> is the terminal event's name, or <c>lost</c>;
+/// <c>reason_code</c> the failure's code; <c>archived_events</c> how many <c>VideoArchived</c> came (a crash test
+/// treats more than one as an archive done twice) and <c>archived_bytes</c> the sizes the first one lists.
 /// </summary>
 internal sealed record LoadEventLine
 {
@@ -20,6 +22,9 @@ internal sealed record LoadEventLine
     [JsonPropertyName("completed_at")] public DateTimeOffset? CompletedAt { get; init; }
     [JsonPropertyName("archived_at")] public DateTimeOffset? ArchivedAt { get; init; }
     [JsonPropertyName("outcome")] public string Outcome { get; init; } = Lost;
+    [JsonPropertyName("reason_code")] public string? ReasonCode { get; init; }
+    [JsonPropertyName("archived_events")] public int ArchivedEvents { get; init; }
+    [JsonPropertyName("archived_bytes")] public long ArchivedBytes { get; init; }
 
     public static LoadEventLine From(RequestTrace trace) => new()
     {
@@ -29,6 +34,9 @@ internal sealed record LoadEventLine
         CompletedAt = trace.First<TaskCompleted>()?.CompletedAt,
         ArchivedAt = trace.FirstAt(nameof(VideoArchived)),
         Outcome = trace.TerminalEvent ?? Lost,
+        ReasonCode = trace.First<TaskFailed>()?.ReasonCode ?? trace.First<ArchiveFailed>()?.ReasonCode,
+        ArchivedEvents = trace.CountOf(nameof(VideoArchived)),
+        ArchivedBytes = trace.First<VideoArchived>()?.Videos.Sum(v => v.SizeBytes) ?? 0,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this);

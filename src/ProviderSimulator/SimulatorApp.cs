@@ -39,6 +39,7 @@ public static class SimulatorApp
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<GenerationTimes>();
+        builder.Services.AddSingleton<SubmitHangs>();
         builder.Services.AddSingleton<RequestLimits>();
         builder.Services.AddSingleton<TaskFlow>();
         builder.Services.AddCallbackDelivery();

@@ -19,7 +19,13 @@ public static class SimulatorControls
             callbacks.Delivered,
             callbacks.Failed,
             limits.RateLimited,
-            limits.PeakRequestsPerMinute()));
+            limits.PeakRequestsPerMinute(),
+            store.SubmitsHung,
+            store.SubmitsInFlight,
+            store.DownloadsInFlight,
+            store.AcceptedByRequest(),
+            store.CutMidCallByRequest(),
+            store.Videos()));
 
         // Serialised as it is enumerated, in the order recorded: one pass, and the list is never built whole.
         app.MapGet("/_sim/tasks", (TaskStore store, TimeProvider clock, IOptions<SimulatorOptions> options) =>

@@ -38,6 +38,31 @@ public sealed class SimulatorOptions
     [Range(0.0, 86400.0)]
     public double HangSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Share (0 to 1) of accepted submits whose answer is held back <see cref="SubmitHangSeconds"/> before it is sent,
+    /// so a crash test's SIGKILL of the caller lands while a billed call is in flight.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SubmitHangShare { get; set; }
+
+    /// <summary>How long a submit picked by <see cref="SubmitHangShare"/> waits before answering normally.</summary>
+    [Range(0.0, 3600.0)]
+    public double SubmitHangSeconds { get; set; } = 4;
+
+    /// <summary>
+    /// Size of every task's own video (<c>/media/{task}.mp4</c>); 0 serves the 2 s sample clip as it is. A size is
+    /// the clip followed by filler, as <c>media-large</c> files are, and never smaller than the clip.
+    /// </summary>
+    [Range(0L, long.MaxValue)]
+    public long VideoBytes { get; set; }
+
+    /// <summary>
+    /// Pace of each download of a task's video, in bytes per second; 0 = as fast as the client reads. Slow enough,
+    /// a download lasts long enough for a crash test to kill the archiver in the middle of it.
+    /// </summary>
+    [Range(0L, long.MaxValue)]
+    public long MediaBytesPerSecond { get; set; }
+
     /// <summary>Size of the file a <c>media-large</c> task's result points at: above the archiver's default 4 GiB limit.</summary>
     [Range(1L << 20, long.MaxValue)]
     public long LargeMediaBytes { get; set; } = 5L << 30;

@@ -32,7 +32,7 @@ public sealed class When_writing_the_load_events_file
             "{\"request_id\":\"0d4b3a52-8f0e-4a53-9d8e-7c3f1f6b2a10\"," +
             "\"sent_at\":\"2026-03-01T12:00:00.125+00:00\",\"submitted_at\":\"2026-03-01T12:00:01+00:00\"," +
             "\"completed_at\":\"2026-03-01T14:02:30+02:00\",\"archived_at\":\"2026-03-01T12:02:31.5+00:00\"," +
-            "\"outcome\":\"VideoArchived\"}");
+            "\"outcome\":\"VideoArchived\",\"reason_code\":null,\"archived_events\":0,\"archived_bytes\":0}");
     }
 
     [Fact]
@@ -110,6 +110,42 @@ public sealed class When_writing_the_load_events_file
         line.Outcome.ShouldBe(nameof(TaskFailed));
         line.CompletedAt.ShouldBeNull();
         line.ArchivedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Should_carry_the_reason_code_of_a_failure()
+    {
+        // Arrange
+        var run = new LoadRun();
+        run.Sent(RequestId);
+
+        // Act
+        run.Saw(RequestId, LoadEvents.Failed(RequestId));
+
+        // Assert
+        LoadEventLine.From(run.Requests.Single()).ReasonCode.ShouldBe(FailureReasons.ProviderFailed);
+    }
+
+    [Fact]
+    public void Should_count_every_VideoArchived_event_and_the_bytes_the_first_one_lists()
+    {
+        // Arrange: a crash test tells a double archive from the count, and an archive of nothing from the bytes.
+        var run = new LoadRun();
+        run.Sent(RequestId);
+        var archived = LoadEvents.Archived(RequestId) with
+        {
+            Videos = [new ArchivedVideo { Path = "a/video-0.mp4", SizeBytes = 1000, Sha256 = new string('a', 64), SourceUrl = "https://example.com/v.mp4" }],
+        };
+
+        // Act
+        run.Saw(RequestId, archived);
+        run.Saw(RequestId, archived);
+
+        // Assert
+        var line = LoadEventLine.From(run.Requests.Single());
+        line.ArchivedEvents.ShouldBe(2);
+        line.ArchivedBytes.ShouldBe(1000);
+        line.ReasonCode.ShouldBeNull();
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class StatsTests
         stats.Queries.ShouldBe(1);
         stats.Tasks.ShouldBe(3);
         stats.MediaRequests.Keys.ShouldBe(["/media/large/20000.mp4"]);
+        stats.AcceptedByRequest.ShouldBe(new Dictionary<string, int> { ["req-1"] = 1, ["req-2"] = 1 }, ignoreOrder: true);
 
         using var reset = await client.PostAsync("/_sim/reset", null);
         reset.IsSuccessStatusCode.ShouldBeTrue();
@@ -30,6 +31,7 @@ public sealed class StatsTests
         cleared.Queries.ShouldBe(0);
         cleared.Tasks.ShouldBe(0);
         cleared.MediaRequests.ShouldBeEmpty();
+        cleared.AcceptedByRequest.ShouldBeEmpty();
     }
 
     [Fact]
@@ -64,6 +66,7 @@ public sealed class StatsTests
             [
                 "submits", "submitsByRequest", "queries", "tasks", "mediaRequests",
                 "callbacksDelivered", "callbacksFailed", "rateLimited", "peakRequestsPerMinute",
+                "submitsHung", "submitsInFlight", "downloadsInFlight", "acceptedByRequest", "cutMidCallByRequest", "videos",
             ]);
     }
 }

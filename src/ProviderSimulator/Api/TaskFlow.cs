@@ -14,6 +14,7 @@ public sealed class TaskFlow(
     TaskStore store,
     RequestLimits limits,
     GenerationTimes generationTimes,
+    SubmitHangs hangs,
     CallbackDispatcher callbacks,
     TimeProvider clock,
     IOptions<SimulatorOptions> options,
@@ -74,23 +75,27 @@ public sealed class TaskFlow(
         if (callbackUrl is not null)
             callbacks.Schedule(task, callbackUrl, http.Request.PublicBase(), callbackStyle!);
 
-        if (behaviors.HasFlag(Behavior.SubmitHang))
+        store.BeginAnswer();
+        var hang = behaviors.HasFlag(Behavior.SubmitHang) ? TimeSpan.FromSeconds(options.Value.HangSeconds) : hangs.Next();
+        if (hang > TimeSpan.Zero)
         {
+            store.CountHung();
             // Also cut short by shutdown: otherwise a stopping simulator waits for the hang to end.
-            using var hang = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            using var cut = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.HangSeconds), clock, hang.Token);
+                await Task.Delay(hang, clock, cut.Token);
             }
             catch (OperationCanceledException)
             {
+                store.EndAnswer(task.RequestId, callerGone: http.RequestAborted.IsCancellationRequested);
                 // Drop the connection rather than answer, so the outcome stays ambiguous to any client still waiting.
                 http.Abort();
                 return Results.Empty;
             }
         }
 
-        return accepted(task, http.Request);
+        return new WatchedAnswer(accepted(task, http.Request), callerGone => store.EndAnswer(task.RequestId, callerGone));
     }
 
     public IResult Query(HttpContext http, IProviderDialect dialect, string? taskId, TaskBody render)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ProviderSimulator.Api;
 using ProviderSimulator.EvoLink;
@@ -42,7 +43,8 @@ public static class MediaEndpoints
         return app;
     }
 
-    private static async Task<IResult> TaskVideoAsync(HttpContext http, string taskId, TaskStore store)
+    private static async Task<IResult> TaskVideoAsync(
+        HttpContext http, string taskId, TaskStore store, IOptions<SimulatorOptions> options, TimeProvider clock)
     {
         var task = store.Find(taskId);
         if (task is null)
@@ -58,7 +60,21 @@ public static class MediaEndpoints
             await CutHalfWayAsync(http);
             return Results.Empty;
         }
-        return Results.Bytes(SampleVideo.Bytes, "video/mp4", entityTag: SampleVideo.ETag, enableRangeProcessing: true);
+        return Serve(http, task, store, options.Value, clock);
+    }
+
+    /// <summary>The task's video, counted and paced; the sample clip itself unless <c>VideoBytes</c> asks for a size.</summary>
+    private static IResult Serve(HttpContext http, SimTask task, TaskStore store, SimulatorOptions options, TimeProvider clock)
+    {
+        var (source, entityTag) = options.VideoBytes > 0
+            ? (LargeVideo.Create(Math.Max(options.VideoBytes, LargeVideo.MinimumLength))!,
+                new EntityTagHeaderValue($"\"large-{Math.Max(options.VideoBytes, LargeVideo.MinimumLength)}\""))
+            : ((Stream)new MemoryStream(SampleVideo.Bytes, writable: false), SampleVideo.ETag);
+        var counter = store.BeginDownload(task, source.Length);
+        var video = new ServedVideo(source, counter, options.MediaBytesPerSecond, clock, store.EndDownload);
+        // A 304 or 416 never opens the stream, and only an opened one is disposed by the result: end it here too.
+        http.Response.RegisterForDispose(video);
+        return Results.Stream(video, "video/mp4", entityTag: entityTag, enableRangeProcessing: true);
     }
 
     /// <summary>

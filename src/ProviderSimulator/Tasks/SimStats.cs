@@ -13,6 +13,15 @@ namespace ProviderSimulator.Tasks;
 /// Per provider and key (<c>Provider:hash</c>, see <c>KeyLabel</c>; never the key itself): the most API calls any
 /// sliding 60 s held, whether or not a limit is set.
 /// </param>
+/// <param name="SubmitsHung">Accepted submits whose answer was held back (<c>submit-hang</c> or <c>SubmitHangShare</c>).</param>
+/// <param name="SubmitsInFlight">Accepted submits whose answer is not yet fully written, now.</param>
+/// <param name="DownloadsInFlight">Downloads of a task's video still sending, now.</param>
+/// <param name="AcceptedByRequest">Accepted (billed) submits per <c>X-Request-Id</c>.</param>
+/// <param name="CutMidCallByRequest">
+/// Accepted submits per <c>X-Request-Id</c> whose caller disconnected before the answer was fully written: billed
+/// and never told so.
+/// </param>
+/// <param name="Videos">Per task whose video was downloaded: its request, the video's size and the bytes sent over all downloads.</param>
 public sealed record SimStats(
     int Submits,
     IReadOnlyDictionary<string, int> SubmitsByRequest,
@@ -22,4 +31,10 @@ public sealed record SimStats(
     int CallbacksDelivered,
     int CallbacksFailed,
     int RateLimited,
-    IReadOnlyDictionary<string, int> PeakRequestsPerMinute);
+    IReadOnlyDictionary<string, int> PeakRequestsPerMinute,
+    int SubmitsHung,
+    int SubmitsInFlight,
+    int DownloadsInFlight,
+    IReadOnlyDictionary<string, int> AcceptedByRequest,
+    IReadOnlyDictionary<string, int> CutMidCallByRequest,
+    IReadOnlyDictionary<string, VideoServed> Videos);
