@@ -17,7 +17,8 @@ public static class BusRegistration
         Action<IBusRegistrationConfigurator> registerConsumers,
         Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureBus = null)
     {
-        var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.RabbitMq;
+        var busOptions = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var transport = busOptions.Transport;
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
         StartingBusHealthCheck.Register(builder.Services);
@@ -26,7 +27,7 @@ public static class BusRegistration
             x.SetKebabCaseEndpointNameFormatter();
             x.DisableUsageTelemetry();
             registerConsumers(x);
-            x.AddConfigureEndpointsCallback(ApplyEndpointConventions);
+            x.AddConfigureEndpointsCallback((context, queueName, endpoint) => ApplyEndpointConventions(context, endpoint, busOptions));
 
             if (transport == BusTransport.InMemory)
             {
@@ -55,24 +56,20 @@ public static class BusRegistration
         return builder;
     }
 
-    /// <summary>Waits between the rounds of quick tries for a transient fault: about 8 minutes in all.</summary>
-    public static readonly TimeSpan[] OutageRetryIntervals =
-        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)];
-
-    private static void ApplyEndpointConventions(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
+    private static void ApplyEndpointConventions(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BusOptions options)
     {
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             rabbit.SetQuorumQueue();
 
-        // Outages longer than the quick tries (a database or broker down for minutes) wait with the message held,
-        // so a transient fault never dead-letters it; any other fault goes to <queue>_error after the quick tries.
-        // The outer policy wraps the inner one: each of its tries runs the quick ones again.
+        // Only the innermost retry filter that handles an exception retries it (an outer one does not start again once
+        // an inner one gave up), so the transient faults get one policy with every wait, inner, and anything else the
+        // quick tries, outer, before <queue>_error.
+        endpoint.UseMessageRetry(r => r.Intervals(options.QuickRetriesOrDefault));
         endpoint.UseMessageRetry(r =>
         {
             r.Handle<Exception>(TransientFaults.IsTransient);
-            r.Intervals(OutageRetryIntervals);
+            r.Intervals([.. options.QuickRetriesOrDefault, .. options.OutageRetriesOrDefault]);
         });
-        endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 3000, 10000));
         endpoint.UseInMemoryOutbox(context);
     }
 }
