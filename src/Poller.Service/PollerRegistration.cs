@@ -23,6 +23,7 @@ public static class PollerRegistration
         builder.Services.AddHostedService<ScheduledMessageDispatcher>();
         builder.Services.AddHostedService<StalledTaskWatchdog>();
         builder.Services.AddHostedService<TasksInFlightGauge>();
+        builder.Services.AddRetention<EndedTaskRetention>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();
 
         var checksInFlight = builder.Configuration.GetSection(PollingOptions.Section).Get<PollingOptions>()?.MaxChecksInFlight

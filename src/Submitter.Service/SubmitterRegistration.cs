@@ -25,6 +25,7 @@ public static class SubmitterRegistration
         builder.Services.AddTransient<ProviderRouter>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();
         builder.Services.AddHostedService<StaleSubmitSweeper>();
+        builder.Services.AddRetention<FinishedSubmissionRetention>();
         builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>());
         return builder;
     }

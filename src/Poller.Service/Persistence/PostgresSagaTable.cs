@@ -23,5 +23,7 @@ public sealed class PostgresSagaTable<TSaga>(string name, Func<TSaga, string?> s
             updated_at     timestamptz NOT NULL DEFAULT now()
         );
         CREATE INDEX IF NOT EXISTS {Name}_state ON {Name} (current_state);
+        -- Finds instances by state and age: stalled open ones, ended ones past retention.
+        CREATE INDEX IF NOT EXISTS {Name}_state_updated ON {Name} (current_state, updated_at);
         """;
 }
