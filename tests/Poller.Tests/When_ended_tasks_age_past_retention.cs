@@ -1,3 +1,4 @@
+using VideoPlatform.Tests.Shared;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class When_ended_tasks_age_past_retention : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PrivateDatabase.CreateAsync();
+        _database = await PrivateDatabase.CreateAsync("poller", PollerRegistration.VideoTaskTable.Schema);
         _retention = new EndedTaskRetention(_database.DataSource, Options.Create(Retention), _time, NullLogger<EndedTaskRetention>.Instance);
     }
 

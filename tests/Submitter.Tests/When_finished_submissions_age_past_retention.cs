@@ -1,3 +1,4 @@
+using VideoPlatform.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -24,7 +25,7 @@ public sealed class When_finished_submissions_age_past_retention : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _database = await PrivateDatabase.CreateAsync();
+        _database = await PrivateDatabase.CreateAsync("submitter", SubmissionStore.Schema);
         _store = new SubmissionStore(_database.DataSource);
         _retention = new FinishedSubmissionRetention(_store, Options.Create(Retention), _time, NullLogger<FinishedSubmissionRetention>.Instance);
     }

@@ -1,3 +1,4 @@
+using VideoPlatform.Tests.Shared;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class SubmitterRig : IAsyncDisposable
 
     public static async Task<SubmitterRig> StartAsync()
     {
-        var database = await PrivateDatabase.CreateAsync();
+        var database = await PrivateDatabase.CreateAsync("submitter", SubmissionStore.Schema);
         FakeVideoModel[] models = [new("modellix", "fake-i2v"), new("evolink", "fake-i2v-evo")];
         var services = new ServiceCollection()
             .AddLogging()

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using VideoPlatform.ServiceDefaults;
-using VideoPlatform.Submitter.Intake;
 
-namespace VideoPlatform.Submitter.Tests.Support;
+namespace VideoPlatform.Tests.Shared;
 
-/// <summary>A PostgreSQL database of its own with the submitter's schema, dropped afterwards.</summary>
+/// <summary>A PostgreSQL database of its own with a service's schema, dropped afterwards (linked into the test projects that need one).</summary>
 public sealed class PrivateDatabase : IAsyncDisposable
 {
     private static string ServerConnectionString => Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
@@ -21,9 +20,9 @@ public sealed class PrivateDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    public static async Task<PrivateDatabase> CreateAsync()
+    public static async Task<PrivateDatabase> CreateAsync(string prefix, string schema)
     {
-        var name = $"submitter_{Guid.NewGuid():N}"[..24];
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..24];
         await using (var server = new NpgsqlConnection(ServerConnectionString))
         {
             await server.OpenAsync();
@@ -31,7 +30,7 @@ public sealed class PrivateDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
-        await DatabaseStartup.EnsureSchemaAsync(dataSource, SubmissionStore.Schema, NullLogger.Instance, CancellationToken.None);
+        await DatabaseStartup.EnsureSchemaAsync(dataSource, schema, NullLogger.Instance, CancellationToken.None);
         return new PrivateDatabase(name, dataSource);
     }
 
