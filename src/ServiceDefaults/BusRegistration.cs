@@ -26,7 +26,8 @@ public static class BusRegistration
             x.SetKebabCaseEndpointNameFormatter();
             x.DisableUsageTelemetry();
             registerConsumers(x);
-            x.AddConfigureEndpointsCallback(ApplyEndpointConventions);
+            x.AddConfigureEndpointsCallback((context, queueName, endpoint) =>
+                ApplyEndpointConventions(context, queueName, endpoint, rabbit.DeliveryLimit));
 
             if (transport == BusTransport.InMemory)
             {
@@ -47,6 +48,7 @@ public static class BusRegistration
                     h.Password(rabbit.Password);
                     h.PublisherConfirmation = true;
                 });
+                QuorumDeliveryLimit.KeepOffErrorQueues(cfg.SendTopology);
                 cfg.UseConsumeFilter(typeof(RequestIdScopeFilter<>), context);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
@@ -59,10 +61,15 @@ public static class BusRegistration
     public static readonly TimeSpan[] OutageRetryIntervals =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)];
 
-    private static void ApplyEndpointConventions(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
+    private static void ApplyEndpointConventions(
+        IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint, int deliveryLimit)
     {
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
             rabbit.SetQuorumQueue();
+            if (deliveryLimit > 0)
+                QuorumDeliveryLimit.Apply(rabbit, queueName, deliveryLimit);
+        }
 
         // Outages longer than the quick tries (a database or broker down for minutes) wait with the message held,
         // so a transient fault never dead-letters it; any other fault goes to <queue>_error after the quick tries.
@@ -74,5 +81,6 @@ public static class BusRegistration
         });
         endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 3000, 10000));
         endpoint.UseInMemoryOutbox(context);
+        DeadLetterCountFilter.Configure(endpoint, queueName, context);
     }
 }
