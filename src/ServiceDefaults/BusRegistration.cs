@@ -21,6 +21,7 @@ public static class BusRegistration
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
         StartingBusHealthCheck.Register(builder.Services);
+        builder.Services.AddReceiveEndpointObserver<QueueArgumentMismatchObserver>();
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
