@@ -22,12 +22,14 @@ public static class BusRegistration
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
         StartingBusHealthCheck.Register(builder.Services);
+        builder.Services.AddReceiveEndpointObserver<QueueArgumentMismatchObserver>();
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
             x.DisableUsageTelemetry();
             registerConsumers(x);
-            x.AddConfigureEndpointsCallback((context, queueName, endpoint) => ApplyEndpointConventions(context, endpoint, busOptions));
+            x.AddConfigureEndpointsCallback((context, queueName, endpoint) =>
+                ApplyEndpointConventions(context, queueName, endpoint, busOptions, rabbit.DeliveryLimit));
 
             if (transport == BusTransport.InMemory)
             {
@@ -48,6 +50,7 @@ public static class BusRegistration
                     h.Password(rabbit.Password);
                     h.PublisherConfirmation = true;
                 });
+                QuorumDeliveryLimit.KeepOffErrorQueues(cfg.SendTopology);
                 cfg.UseConsumeFilter(typeof(RequestIdScopeFilter<>), context);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
@@ -56,10 +59,15 @@ public static class BusRegistration
         return builder;
     }
 
-    private static void ApplyEndpointConventions(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BusOptions options)
+    private static void ApplyEndpointConventions(
+        IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint, BusOptions options, int deliveryLimit)
     {
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
             rabbit.SetQuorumQueue();
+            if (deliveryLimit > 0)
+                QuorumDeliveryLimit.Apply(rabbit, queueName, deliveryLimit);
+        }
 
         // Only the innermost retry filter that handles an exception retries it (an outer one does not start again once
         // an inner one gave up), so the transient faults get one policy with every wait, inner, and anything else the
@@ -71,5 +79,6 @@ public static class BusRegistration
             r.Intervals([.. options.QuickRetriesOrDefault, .. options.OutageRetriesOrDefault]);
         });
         endpoint.UseInMemoryOutbox(context);
+        DeadLetterCountFilter.Configure(endpoint, queueName, context);
     }
 }

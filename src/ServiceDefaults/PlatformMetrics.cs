@@ -51,6 +51,9 @@ public static class PlatformMetrics
     private static readonly Counter<long> ArchiveFailures = PlatformTelemetry.Meter.CreateCounter<long>(
         "video.archive.failures", "{video}", "Videos that could not be archived, by reason");
 
+    private static readonly Counter<long> DeadLetters = PlatformTelemetry.Meter.CreateCounter<long>(
+        "video.dead_letters", "{message}", "Messages moved to their queue's _error queue after the retries (poison messages), by queue and message type");
+
     /// <summary>Counted once per request where its outcome is decided (submitter or poller), never on a re-announcement.</summary>
     public static void RequestFinished(string provider, string model, string outcome, string? reason = null)
     {
@@ -89,6 +92,10 @@ public static class PlatformMetrics
 
     public static void ArchiveFailed(string provider, string reason) =>
         ArchiveFailures.Add(1, new TagList { { PlatformTelemetry.Tags.Provider, provider }, { PlatformTelemetry.Tags.Reason, reason } });
+
+    /// <summary>Counted once per message moved to an <c>_error</c> queue, after the move (see <c>DeadLetterCountFilter</c>).</summary>
+    public static void MessageDeadLettered(string queue, string messageType) =>
+        DeadLetters.Add(1, new TagList { { PlatformTelemetry.Tags.Queue, queue }, { PlatformTelemetry.Tags.MessageType, messageType } });
 
     private static TagList ProviderTags(string provider, string model) =>
         new() { { PlatformTelemetry.Tags.Provider, provider }, { PlatformTelemetry.Tags.Model, model } };

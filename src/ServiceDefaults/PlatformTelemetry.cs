@@ -31,6 +31,10 @@ public static class PlatformTelemetry
         public const string Rule = "video.rule";
         public const string Field = "video.field";
 
+        /// <summary>A receive endpoint's queue and a message's type (its name without namespace), for dead letters.</summary>
+        public const string Queue = "video.queue";
+        public const string MessageType = "video.message_type";
+
         /// <summary>A task's saga state, in lower case.</summary>
         public const string State = "video.state";
     }

@@ -18,4 +18,13 @@ public sealed class RabbitMqOptions
     public string Password { get; set; } = "guest";
 
     public string VirtualHost { get; set; } = "/";
+
+    /// <summary>
+    /// Deliveries of one message a quorum queue allows before it dead-letters it to the queue's <c>_error</c> queue: bounds a
+    /// message that kills the process (and so is never acknowledged nor faulted) instead of redelivering it forever. Counts
+    /// redeliveries by the broker only; MassTransit's in-process retries do not add to it. 0 declares no limit: for queues
+    /// created before it existed, whose arguments RabbitMQ cannot change (a broker policy sets the limit instead).
+    /// </summary>
+    [Range(0, 1000)]
+    public int DeliveryLimit { get; set; } = 20;
 }
