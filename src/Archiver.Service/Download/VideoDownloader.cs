@@ -38,7 +38,7 @@ public sealed class VideoDownloader(HttpClient http, SourcePolicy policy, IOptio
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(settings.DownloadTimeoutSeconds));
-        await using var partial = new PartialDownload(targetPath, settings.MaxBytes, FreeSpace.Of(settings));
+        await using var partial = await PartialDownload.OpenAsync(targetPath, settings.MaxBytes, FreeSpace.Of(settings), cancellationToken);
         var request = new SourceRequest(http, policy);
         try
         {
