@@ -55,6 +55,8 @@ internal sealed class PartialDownload : IAsyncDisposable
         var partial = new PartialDownload(path, maxBytes, space, Open(path, 0, FileMode.Open));
         try
         {
+            // In use again from now: the sweeper leaves alone a file written to within the last download timeout.
+            File.SetLastWriteTimeUtc(partial.file, DateTime.UtcNow);
             await partial.ReadBackAsync(left, cancellationToken);
             partial.ExpectedLength = state.ExpectedLength;
             partial.Validator = state.Validator;

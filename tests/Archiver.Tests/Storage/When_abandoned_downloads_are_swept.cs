@@ -85,7 +85,7 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
 
     private string Partial(TimeSpan writtenAgo)
     {
-        var path = storage.NewTemporaryPath(Guid.NewGuid(), 0);
+        var path = storage.TemporaryPath(Guid.NewGuid(), 0);
         File.WriteAllBytes(path, [1, 2, 3]);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow - writtenAgo);
         return path;
