@@ -25,7 +25,7 @@ public class When_the_archive_storage_fails
         failed.ReasonCode.ShouldBe(ArchiveFailureReasons.StorageFailed);
         failed.Reason.ShouldStartWith("could not store the video: ");
         source.Requests.Count.ShouldBe(1, "downloading it again cannot help");
-        Directory.EnumerateFiles(Path.Combine(archiver.Root, ".partial"), "*.part").ShouldBeEmpty("the partial file is removed");
+        Directory.EnumerateFiles(Path.Combine(archiver.Root, ".partial")).ShouldBeEmpty("the partial file and its resume state are removed");
     }
 
     [Fact]

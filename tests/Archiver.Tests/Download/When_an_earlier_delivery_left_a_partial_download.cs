@@ -42,6 +42,21 @@ public class When_an_earlier_delivery_left_a_partial_download
         (await File.ReadAllBytesAsync(rig.TargetPath)).ShouldBe(TestVideo.Bytes(Length));
     }
 
+    [Fact]
+    public async Task Should_not_trust_bytes_left_without_the_response_that_began_them()
+    {
+        // A partial file whose resume state is missing: nothing says which video, or which version of it, they belong to.
+        var source = new CountingSource(Length);
+        await using var server = await ScriptedServer.StartAsync((context, _) => source.ServeAsync(context));
+        using var rig = new DownloadRig();
+        await File.WriteAllBytesAsync(rig.TargetPath, new byte[Length / 2]);
+
+        var result = await rig.DownloadAsync(server.Url("/v.mp4"));
+
+        result.Sha256.ShouldBe(TestVideo.Sha256(TestVideo.Bytes(Length)));
+        server.Requests.Single().Range.ShouldBeEmpty();
+    }
+
     /// <summary>The first delivery, canceled (a broker outage, a shutdown) once well over half the video was served.</summary>
     private static async Task CancelMidwayAsync(DownloadRig rig, ScriptedServer server, CountingSource source)
     {
