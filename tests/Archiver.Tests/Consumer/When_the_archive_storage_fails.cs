@@ -33,7 +33,8 @@ public class When_the_archive_storage_fails
     {
         await using var source = await ScriptedServer.StartAsync((context, _) => TestVideo.ServeAsync(context, 200_000));
         var free = new DriveInfo(Path.GetTempPath()).AvailableFreeSpace;
-        await using var archiver = new ConsumerHarness(configure: o => o.KeepFreeMegabytes = (int)(free >> 20) + 1);
+        // A wide margin: other tests deleting their files meanwhile must not make room for the video.
+        await using var archiver = new ConsumerHarness(configure: o => o.KeepFreeMegabytes = (int)(free >> 20) + 1024);
         await archiver.Harness.Start();
         var task = Completed(source);
 
