@@ -9,7 +9,7 @@ public sealed class BenchArchiver(VideoDownloader downloader, IVideoStorage stor
     public async Task<StoredVideo> ArchiveAsync(Uri source)
     {
         var requestId = Guid.NewGuid();
-        var temporary = storage.NewTemporaryPath(requestId, 0);
+        var temporary = storage.TemporaryPath(requestId, 0);
         try
         {
             var result = await downloader.DownloadAsync(source, temporary, CancellationToken.None);

@@ -111,7 +111,7 @@ public sealed class TaskCompletedConsumer(
             throw new ArchiveException(ArchiveFailureReasons.SourceRefused, $"'{video.Url}' is not an absolute URL");
         AlarmIfExpiring(task, video, source);
 
-        var temporary = OnStorage(() => storage.NewTemporaryPath(task.RequestId, index));
+        var temporary = OnStorage(() => storage.TemporaryPath(task.RequestId, index));
         try
         {
             var result = await downloader.DownloadAsync(source, temporary, ct);
@@ -132,11 +132,15 @@ public sealed class TaskCompletedConsumer(
                 DownloadSeconds = result.Elapsed.TotalSeconds,
             }, result.Format));
             ArchiverTelemetry.Archived(stored.Sidecar);
+            DeleteTemporary(temporary);
             return stored;
         }
-        finally
+        catch (ArchiveException e) when (!e.Transient)
         {
+            // The request ends here with ArchiveFailed. Anything else (a canceled delivery above all) is delivered
+            // again, and the next delivery resumes the partial file instead of fetching the whole video again.
             DeleteTemporary(temporary);
+            throw;
         }
     }
 
@@ -165,12 +169,16 @@ public sealed class TaskCompletedConsumer(
         }
     }
 
-    /// <summary>Best effort: a partial file left behind is the sweeper's, and must not hide why the archive failed.</summary>
+    /// <summary>
+    /// Best effort: a partial file left behind is the sweeper's, and must not hide why the archive failed. Its resume
+    /// state goes with it (after a commit only that is left).
+    /// </summary>
     private void DeleteTemporary(string temporary)
     {
         try
         {
             File.Delete(temporary);
+            ResumeState.Delete(temporary);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {

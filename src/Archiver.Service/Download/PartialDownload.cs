@@ -9,8 +9,9 @@ namespace VideoPlatform.Archiver.Download;
 
 /// <summary>
 /// The temporary file one video streams into, with its running SHA-256 and what has been seen of its container.
-/// It lives across tries, so a cut connection resumes where it stopped instead of starting over, and the file is
-/// never read back: size, hash and format are known the moment the last byte is written.
+/// It lives across tries, so a cut connection resumes where it stopped instead of starting over. It also outlives
+/// a delivery: one canceled or killed midway leaves the file and its <see cref="ResumeState"/> behind, and the next
+/// delivery reads those bytes back once into the hash and format checks and asks the source only for the rest.
 /// </summary>
 internal sealed class PartialDownload : IAsyncDisposable
 {
@@ -30,12 +31,45 @@ internal sealed class PartialDownload : IAsyncDisposable
     private Task flushing = Task.CompletedTask;
     private long flushedUpTo;
 
-    public PartialDownload(string path, long maxBytes, FreeSpace space)
+    private PartialDownload(string path, long maxBytes, FreeSpace space, SafeFileHandle file)
     {
         this.path = path;
         this.maxBytes = maxBytes;
         this.space = space;
-        file = Open(path, 0);
+        this.file = file;
+    }
+
+    /// <summary>
+    /// The download in <paramref name="path"/>, carrying on from the bytes an earlier delivery left there when they
+    /// can be trusted (their <see cref="ResumeState"/> is there and they fit what it announced), else empty.
+    /// </summary>
+    public static async Task<PartialDownload> OpenAsync(string path, long maxBytes, FreeSpace space, CancellationToken cancellationToken)
+    {
+        var state = ResumeState.Read(path);
+        var left = File.Exists(path) ? new FileInfo(path).Length : 0;
+        if (state is null || left == 0 || left > maxBytes || left > state.ExpectedLength)
+        {
+            ResumeState.Delete(path);
+            return new PartialDownload(path, maxBytes, space, Open(path, 0));
+        }
+        var partial = new PartialDownload(path, maxBytes, space, Open(path, 0, FileMode.Open));
+        try
+        {
+            // In use again from now: the sweeper leaves alone a file written to within the last download timeout.
+            File.SetLastWriteTimeUtc(partial.file, DateTime.UtcNow);
+            await partial.ReadBackAsync(left, cancellationToken);
+            partial.ExpectedLength = state.ExpectedLength;
+            partial.Validator = state.Validator;
+            partial.ContentType = state.ContentType;
+            // Touched again, so the sweeper sees it in use for as long as the .part it describes.
+            state.Write(path);
+            return partial;
+        }
+        catch
+        {
+            await partial.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Bytes of the video written so far.</summary>
@@ -75,6 +109,8 @@ internal sealed class PartialDownload : IAsyncDisposable
         ExpectedLength = expectedLength;
         Validator = validator;
         ContentType = contentType;
+        // Before the first byte of the body: bytes on disk always have the validator that vouches for them.
+        new ResumeState(expectedLength, validator, contentType).Write(path);
     }
 
     /// <summary>Learns the full size from a resumed response's Content-Range when the first response had none.</summary>
@@ -130,6 +166,7 @@ internal sealed class PartialDownload : IAsyncDisposable
         // On disk before it is moved into place: a sidecar must never describe a video a crash could still lose.
         await flushing;
         RandomAccess.FlushToDisk(file);
+        ResumeState.Delete(path);
         return new DownloadResult(Length, Convert.ToHexStringLower(hash.GetHashAndReset()), format, elapsed);
     }
 
@@ -141,8 +178,29 @@ internal sealed class PartialDownload : IAsyncDisposable
         hash.Dispose();
     }
 
-    private static SafeFileHandle Open(string path, long preallocate) =>
-        File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, preallocate);
+    private static SafeFileHandle Open(string path, long preallocate, FileMode mode = FileMode.Create) =>
+        File.OpenHandle(path, mode, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous, preallocate);
+
+    /// <summary>Feeds the first <paramref name="length"/> bytes already in the file to the hash and format checks.</summary>
+    private async Task ReadBackAsync(long length, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            while (Length < length)
+            {
+                var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(BufferSize, length - Length)), Length, cancellationToken);
+                if (read == 0)
+                    break;
+                Observe(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        flushedUpTo = Length;
+    }
 
     /// <summary>
     /// Writes what is in the page cache to disk while the download goes on, so the final flush before the move
@@ -179,6 +237,7 @@ internal sealed class PartialDownload : IAsyncDisposable
     {
         var offset = Length;
         Observe(block.Span);
+        Received += block.Length;
         await writing;
         FlushInBackground(offset);
         writing = RandomAccess.WriteAsync(file, block, offset, cancellationToken).AsTask();
@@ -191,6 +250,5 @@ internal sealed class PartialDownload : IAsyncDisposable
         boxes.Append(block);
         hash.AppendData(block);
         Length += block.Length;
-        Received += block.Length;
     }
 }

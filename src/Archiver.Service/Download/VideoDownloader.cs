@@ -38,7 +38,7 @@ public sealed class VideoDownloader(HttpClient http, SourcePolicy policy, IOptio
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(settings.DownloadTimeoutSeconds));
-        await using var partial = new PartialDownload(targetPath, settings.MaxBytes, FreeSpace.Of(settings));
+        await using var partial = await PartialDownload.OpenAsync(targetPath, settings.MaxBytes, FreeSpace.Of(settings), cancellationToken);
         var request = new SourceRequest(http, policy);
         try
         {
@@ -72,6 +72,10 @@ public sealed class VideoDownloader(HttpClient http, SourcePolicy policy, IOptio
     private async Task TryOnceAsync(SourceRequest request, Uri source, PartialDownload partial, long maxBytes, CancellationToken cancellationToken)
     {
         var from = partial.Length;
+        // An earlier delivery stored every byte and ended before the move into place: a Range past the end would only
+        // earn a 416 and a download from scratch. The checks in FinishAsync still decide whether the file is a video.
+        if (from > 0 && from == partial.ExpectedLength)
+            return;
         using var response = await request.SendAsync(source, from, partial.Validator, cancellationToken);
         var content = response.Content.Headers;
         switch (response.StatusCode)

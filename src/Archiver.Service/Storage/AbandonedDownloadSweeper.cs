@@ -4,7 +4,8 @@ namespace VideoPlatform.Archiver.Storage;
 
 /// <summary>
 /// Deletes the temporary files of downloads that can no longer be running: a killed archiver leaves its partial
-/// video behind, and a redelivered message downloads into a new file, so nothing else ever removes them. A live
+/// video behind for the next delivery to resume, and when none comes (the request was failed, or its message is
+/// gone) nothing else ever removes it. A live
 /// download ends within <see cref="ArchiveOptions.DownloadTimeoutSeconds"/> of its start and writes to its file all
 /// along, so a file untouched for longer than that (plus a minute's slack) belongs to nobody, whichever instance
 /// made it. The same goes for the claim files of requests no delivery has claimed for as long (see

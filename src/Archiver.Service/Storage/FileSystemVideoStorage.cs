@@ -39,11 +39,11 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
     public int DeleteUnusedClaims(DateTimeOffset usedBefore) =>
         Directory.Exists(ClaimFolder) ? RequestClaim.DeleteUnused(ClaimFolder, usedBefore) : 0;
 
-    public string NewTemporaryPath(Guid requestId, int index)
+    public string TemporaryPath(Guid requestId, int index)
     {
         var folder = TemporaryFolder;
         Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $"{requestId:N}-{index}-{Guid.NewGuid():N}.part");
+        return Path.Combine(folder, $"{requestId:N}-{index}.part");
     }
 
     public int DeleteAbandonedTemporaries(DateTimeOffset writtenBefore)
@@ -51,7 +51,7 @@ public sealed class FileSystemVideoStorage(IOptions<ArchiveOptions> options) : I
         if (!Directory.Exists(TemporaryFolder))
             return 0;
         var deleted = 0;
-        foreach (var file in new DirectoryInfo(TemporaryFolder).EnumerateFiles("*.part"))
+        foreach (var file in new DirectoryInfo(TemporaryFolder).EnumerateFiles())
         {
             if (file.LastWriteTimeUtc >= writtenBefore.UtcDateTime)
                 continue;

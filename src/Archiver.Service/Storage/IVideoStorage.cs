@@ -12,14 +12,17 @@ public interface IVideoStorage
     /// </summary>
     IDisposable? TryClaim(Guid requestId);
 
-    /// <summary>A fresh temporary file to download into; never visible as an archived video.</summary>
-    string NewTemporaryPath(Guid requestId, int index);
+    /// <summary>
+    /// The temporary file to download this video into; never visible as an archived video. The same for every
+    /// delivery of the request, so one can resume what an interrupted one left (the request's claim keeps it to one at a time).
+    /// </summary>
+    string TemporaryPath(Guid requestId, int index);
 
     /// <summary>Moves a verified temporary file into place and writes its sidecar; returns the final location.</summary>
     StoredVideo Commit(string temporaryPath, VideoSidecar sidecar, string extension);
 
     /// <summary>
-    /// Deletes temporary files last written before <paramref name="writtenBefore"/>: left by a process that died
+    /// Deletes temporary files (partial downloads and what is kept to resume them) last written before <paramref name="writtenBefore"/>: left by a process that died
     /// mid-download. Returns how many were deleted.
     /// </summary>
     int DeleteAbandonedTemporaries(DateTimeOffset writtenBefore);

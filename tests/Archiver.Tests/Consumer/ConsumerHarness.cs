@@ -18,7 +18,8 @@ public sealed class ConsumerHarness : IAsyncDisposable
     private readonly ServiceProvider provider;
     private readonly bool ownsRoot;
 
-    public ConsumerHarness(string? sharedRoot = null, Action<ArchiveOptions>? configure = null)
+    /// <param name="cancelConsumeAfter">When set, each consume is canceled after this long, as a lost broker cancels one in flight.</param>
+    public ConsumerHarness(string? sharedRoot = null, Action<ArchiveOptions>? configure = null, TimeSpan? cancelConsumeAfter = null)
     {
         ownsRoot = sharedRoot is null;
         Root = sharedRoot ?? NewRoot();
@@ -33,7 +34,12 @@ public sealed class ConsumerHarness : IAsyncDisposable
             .AddSingleton<IVideoStorage, FileSystemVideoStorage>()
             .AddSingleton(new SourcePolicy(HostAllowList.Parse(options.AllowedHosts)));
         services.AddHttpClient<VideoDownloader>().ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler.Create(sp.GetRequiredService<SourcePolicy>()));
-        services.AddMassTransitTestHarness(x => x.AddConsumer<TaskCompletedConsumer>());
+        services.AddMassTransitTestHarness(x =>
+        {
+            x.AddConsumer<TaskCompletedConsumer>();
+            if (cancelConsumeAfter is { } timeout)
+                x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseTimeout(t => t.Timeout = timeout));
+        });
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -38,6 +38,20 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
     }
 
     [Fact]
+    public void Should_delete_the_resume_state_of_an_abandoned_download_with_it()
+    {
+        var abandoned = Partial(writtenAgo: TimeSpan.FromHours(2));
+        var state = abandoned + ".resume";
+        File.WriteAllText(state, "{}");
+        File.SetLastWriteTimeUtc(state, DateTime.UtcNow.AddHours(-2));
+
+        sweeper.Sweep(untouchedFor: TimeSpan.FromMinutes(11));
+
+        File.Exists(abandoned).ShouldBeFalse();
+        File.Exists(state).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Should_delete_old_claim_files_nobody_holds_and_keep_a_held_one_however_old()
     {
         var released = Guid.NewGuid();
@@ -85,7 +99,7 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
 
     private string Partial(TimeSpan writtenAgo)
     {
-        var path = storage.NewTemporaryPath(Guid.NewGuid(), 0);
+        var path = storage.TemporaryPath(Guid.NewGuid(), 0);
         File.WriteAllBytes(path, [1, 2, 3]);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow - writtenAgo);
         return path;

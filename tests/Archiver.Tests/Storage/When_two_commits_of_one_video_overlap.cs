@@ -41,9 +41,10 @@ public sealed class When_two_commits_of_one_video_overlap : IDisposable
             Directory.Delete(root, recursive: true);
     }
 
+    /// <summary>A file of its own for each commit: two downloads of one request share a temporary path only one at a time.</summary>
     private string Partial(Guid requestId)
     {
-        var path = storage.NewTemporaryPath(requestId, 0);
+        var path = Path.Combine(Path.GetDirectoryName(storage.TemporaryPath(requestId, 0))!, $"{Guid.NewGuid():N}.part");
         File.WriteAllBytes(path, [1, 2, 3]);
         return path;
     }
