@@ -39,9 +39,15 @@ public sealed class SubmitHangShareTests
     {
         await using var simulator = await RunningSimulator.StartAsync(Hangs(share: 1, seconds: 30));
         using var client = simulator.Client("any");
-        client.Timeout = TimeSpan.FromMilliseconds(300);
 
-        await Should.ThrowAsync<TaskCanceledException>(() => ProviderCase.EvoLink.SubmitAsync(client, requestId: "req-cut"));
+        // The caller goes away once the simulator holds its accepted submit (a fixed client timeout raced the
+        // simulator's start under load and sometimes hung up before the submit arrived).
+        var submit = ProviderCase.EvoLink.SubmitAsync(client, requestId: "req-cut");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((await simulator.StatsAsync()).SubmitsInFlight == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        client.CancelPendingRequests();
+        await Should.ThrowAsync<TaskCanceledException>(() => submit);
 
         var stats = await StatsOnceAnsweredAsync(simulator);
         stats.SubmitsInFlight.ShouldBe(0);
