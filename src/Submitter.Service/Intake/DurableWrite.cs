@@ -8,8 +8,10 @@ namespace VideoPlatform.Submitter.Intake;
 /// </summary>
 public static class DurableWrite
 {
-    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(15);
+    // Short waits: until the write lands, the provider's answer lives only in this process, so a kill soon after the
+    // database returns would lose it (the crash test kills 2 s after PostgreSQL is back). One write a second is cheap.
+    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
 
     public static async Task<T> UntilDoneAsync<T>(
         Func<CancellationToken, Task<T>> write, string what, TimeProvider time, ILogger logger, CancellationToken ct)
