@@ -15,7 +15,8 @@
 # Archives are counted from the archiver's VideoArchived events (listing the video's full size), never from files;
 # submits, billing and bytes sent per video from the simulator. Passes only when: lost 0; every request terminal;
 # archived >= 0.95 x (requests - cut_mid_call) and > 0; max_submits_per_request 1; max_served_ratio < 2; every billed
-# request archived, failed by the provider or cut mid-call (billed_not_archived 0); error_queue_messages 0.
+# request archived, failed by the provider or cut mid-call (billed_not_archived 0); error_queue_messages 0. Cut
+# mid-call: the caller went before the simulator wrote its answer, or was killed within 1 s after (the answer unread).
 # Last line: one JSON object.
 #
 # Files under .run/crash<time>/: chaos.log (each step and what it hit), events.jsonl, sim-stats.json, logs/.
@@ -105,6 +106,8 @@ revive_exited() {
 }
 
 kills_left=$kills
+# When each submitter was SIGKILLed (Unix ms): an answer the simulator finished writing just before one was never read.
+submitter_kills_ms=()
 # kill_service SERVICE-INDEX [JQ-CONDITION WHAT]: SIGKILL one instance, at the moment the condition holds if it
 # comes within 20 s (else anyway, and the log says the moment was missed), then restart it.
 kill_service() {
@@ -117,6 +120,7 @@ kill_service() {
     if wait_for_sim "$condition" 20; then hit="$what"; else hit="NOT $what (no such moment within 20 s)"; fi
   fi
   local before; before=$(sim_moment)
+  [[ $key == submitter-* ]] && submitter_kills_ms+=("$(date +%s%3N)")
   stop_app "$key" KILL
   sleep 1
   chaos "SIGKILL $key${hit:+ $hit}: before [$before] after [$(sim_moment)]"
@@ -171,12 +175,23 @@ errors=$(error_queue_messages "$run_id")
 [ "$errors" = "?" ] && errors=-1
 
 # One object per request: how it ended (from the load's events) joined with what the simulator saw for it.
-figures=$(jq -s --argjson sim "$stats" --argjson size "$video_bytes" --argjson r "$requests" --argjson e "$errors" '
+# Cut mid-call: the simulator saw its caller go before the answer was written, or it wrote the answer within
+# answer_read_ms before a submitter's SIGKILL (or up to 200 ms after the time taken just before the signal) and the
+# request ended submit_unknown: that answer died unread in the killed process. Reading and recording an answer takes
+# milliseconds, so an answer lost after a longer gap is the platform's fault and is not excused.
+answer_read_ms=1000
+kills_json=$(printf '%s\n' "${submitter_kills_ms[@]}" | jq -sc 'map(select(. != null))')
+figures=$(jq -s --argjson sim "$stats" --argjson size "$video_bytes" --argjson r "$requests" --argjson e "$errors" \
+  --argjson kills "$kills_json" --argjson read_ms "$answer_read_ms" '
   ($sim.videos | to_entries | map(.value)) as $videos
-  | map(. as $ev | {
+  | map(. as $ev | ($sim.answeredAtByRequest[$ev.request_id] // null) as $answered
+    | (($sim.cutMidCallByRequest[$ev.request_id] // 0) > 0) as $cut_before_answer
+    | ($answered != null and any($kills[]; $answered <= . + 200 and $answered >= . - $read_ms)) as $answered_as_killed
+    | {
       archived: ($ev.outcome == "VideoArchived" and $ev.archived_bytes == $size),
       billed: (($sim.acceptedByRequest[$ev.request_id] // 0) > 0),
-      cut: (($sim.cutMidCallByRequest[$ev.request_id] // 0) > 0),
+      cut: ($cut_before_answer or ($answered_as_killed and $ev.reason_code == "submit_unknown")),
+      answered_as_killed: ($answered_as_killed and $ev.reason_code == "submit_unknown"),
       provider_failed: ($ev.reason_code == "provider_failed"),
       archived_events: $ev.archived_events })
   | {
@@ -185,6 +200,7 @@ figures=$(jq -s --argjson sim "$stats" --argjson size "$video_bytes" --argjson r
       billed: map(select(.billed)) | length,
       billed_not_archived: map(select(.billed and (.archived or .provider_failed or .cut | not))) | length,
       cut_mid_call: map(select(.cut)) | length,
+      answered_as_killed: map(select(.answered_as_killed)) | length,
       max_submits_per_request: ([$sim.submitsByRequest[]] | max // 0),
       max_served_ratio: ([$videos[] | .bytesServed / .sizeBytes] | max // 0 | . * 100 | round / 100),
       error_queue_messages: $e,
@@ -200,6 +216,7 @@ printf '%-44s %s\n' "requests sent" "$requests" "instances per service" "$instan
   "terminal outcomes" "$terminal" "  archived (VideoArchived, full size)" "$(get archived)" \
   "  failed (by event)" "$(jq -c .failures <<<"$report")" "lost" "$lost" \
   "billed by the provider" "$(get billed)" "  cut mid-call (billed, caller killed)" "$(get cut_mid_call)" \
+  "    of which answered just as it was killed" "$(jq .answered_as_killed <<<"$figures")" \
   "  billed, not archived, not provider-failed" "$(get billed_not_archived)" \
   "max provider submits per request" "$(get max_submits_per_request)" \
   "max video bytes sent / video size" "$(get max_served_ratio)" \

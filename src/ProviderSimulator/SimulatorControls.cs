@@ -25,6 +25,7 @@ public static class SimulatorControls
             store.DownloadsInFlight,
             store.AcceptedByRequest(),
             store.CutMidCallByRequest(),
+            store.AnsweredAtByRequest(),
             store.Videos()));
 
         // Serialised as it is enumerated, in the order recorded: one pass, and the list is never built whole.

@@ -32,6 +32,9 @@ public sealed class SubmitHangShareTests
         stats.AcceptedByRequest.ShouldBe(new Dictionary<string, int> { ["req-1"] = 1 });
         stats.CutMidCallByRequest.ShouldBeEmpty();
         stats.SubmitsInFlight.ShouldBe(0);
+        // When the answer went out, so a caller killed right after it can still be told apart from one that read it.
+        var answeredAt = DateTimeOffset.FromUnixTimeMilliseconds(stats.AnsweredAtByRequest["req-1"]);
+        answeredAt.ShouldBeInRange(started.AddSeconds(0.3), DateTime.UtcNow);
     }
 
     [Fact]
@@ -53,6 +56,7 @@ public sealed class SubmitHangShareTests
         stats.SubmitsInFlight.ShouldBe(0);
         stats.AcceptedByRequest.ShouldBe(new Dictionary<string, int> { ["req-cut"] = 1 });
         stats.CutMidCallByRequest.ShouldBe(new Dictionary<string, int> { ["req-cut"] = 1 });
+        stats.AnsweredAtByRequest.Keys.ShouldNotContain("req-cut");
     }
 
     [Fact]

@@ -88,14 +88,14 @@ public sealed class TaskFlow(
             }
             catch (OperationCanceledException)
             {
-                store.EndAnswer(task.RequestId, callerGone: http.RequestAborted.IsCancellationRequested);
+                store.EndAnswer(task.RequestId, callerGone: http.RequestAborted.IsCancellationRequested, clock.GetUtcNow());
                 // Drop the connection rather than answer, so the outcome stays ambiguous to any client still waiting.
                 http.Abort();
                 return Results.Empty;
             }
         }
 
-        return new WatchedAnswer(accepted(task, http.Request), callerGone => store.EndAnswer(task.RequestId, callerGone));
+        return new WatchedAnswer(accepted(task, http.Request), callerGone => store.EndAnswer(task.RequestId, callerGone, clock.GetUtcNow()));
     }
 
     public IResult Query(HttpContext http, IProviderDialect dialect, string? taskId, TaskBody render)

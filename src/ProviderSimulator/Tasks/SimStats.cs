@@ -21,6 +21,10 @@ namespace ProviderSimulator.Tasks;
 /// Accepted submits per <c>X-Request-Id</c> whose caller disconnected before the answer was fully written: billed
 /// and never told so.
 /// </param>
+/// <param name="AnsweredAtByRequest">
+/// Per <c>X-Request-Id</c>, when the last accepted submit's answer was fully written (Unix ms). A caller killed just
+/// after it still never read it: the crash test counts such a request as cut mid-call too.
+/// </param>
 /// <param name="Videos">Per task whose video was downloaded: its request, the video's size and the bytes sent over all downloads.</param>
 public sealed record SimStats(
     int Submits,
@@ -37,4 +41,5 @@ public sealed record SimStats(
     int DownloadsInFlight,
     IReadOnlyDictionary<string, int> AcceptedByRequest,
     IReadOnlyDictionary<string, int> CutMidCallByRequest,
+    IReadOnlyDictionary<string, long> AnsweredAtByRequest,
     IReadOnlyDictionary<string, VideoServed> Videos);

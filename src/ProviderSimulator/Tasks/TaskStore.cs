@@ -13,6 +13,7 @@ public sealed class TaskStore
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> mediaRequests = new();
     private readonly ConcurrentDictionary<string, int> acceptedByRequest = new();
     private readonly ConcurrentDictionary<string, int> cutMidCallByRequest = new();
+    private readonly ConcurrentDictionary<string, long> answeredAtByRequest = new();
     private readonly ConcurrentDictionary<string, VideoCounter> videos = new();
     private int submits;
     private int queries;
@@ -60,11 +61,16 @@ public sealed class TaskStore
     public void BeginAnswer() => Interlocked.Increment(ref answersInFlight);
 
     /// <param name="callerGone">The caller disconnected before the whole answer was written: billed, never told.</param>
-    public void EndAnswer(string? requestId, bool callerGone)
+    /// <param name="at">When the answer was written (or given up).</param>
+    public void EndAnswer(string? requestId, bool callerGone, DateTimeOffset at)
     {
         Interlocked.Decrement(ref answersInFlight);
-        if (callerGone && !string.IsNullOrEmpty(requestId))
+        if (string.IsNullOrEmpty(requestId))
+            return;
+        if (callerGone)
             cutMidCallByRequest.AddOrUpdate(requestId, 1, (_, count) => count + 1);
+        else
+            answeredAtByRequest[requestId] = at.ToUnixTimeMilliseconds();
     }
 
     /// <summary>A download of <paramref name="task"/>'s video starts; pair with <see cref="EndDownload"/>.</summary>
@@ -84,6 +90,8 @@ public sealed class TaskStore
 
     public IReadOnlyDictionary<string, int> CutMidCallByRequest() => new Dictionary<string, int>(cutMidCallByRequest);
 
+    public IReadOnlyDictionary<string, long> AnsweredAtByRequest() => new Dictionary<string, long>(answeredAtByRequest);
+
     public IReadOnlyDictionary<string, VideoServed> Videos() =>
         videos.ToDictionary(v => v.Key, v => new VideoServed(v.Value.RequestId, v.Value.SizeBytes, v.Value.BytesServed));
 
@@ -98,6 +106,7 @@ public sealed class TaskStore
         mediaRequests.Clear();
         acceptedByRequest.Clear();
         cutMidCallByRequest.Clear();
+        answeredAtByRequest.Clear();
         videos.Clear();
         Interlocked.Exchange(ref submitsHung, 0);
         Interlocked.Exchange(ref submits, 0);
