@@ -1,5 +1,6 @@
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
+using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 
 namespace VideoPlatform.Submitter;
@@ -21,12 +22,16 @@ public static class SubmitterRegistration
         builder.Services.AddSingleton<ExistingSubmissions>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTransient<SubmitGateway>();
+        builder.Services.AddOptions<CommandLimits>()
+            .BindConfiguration(CommandLimits.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         builder.Services.AddTransient<ProviderRouter>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();
         builder.Services.AddHostedService<StaleSubmitSweeper>();
         builder.Services.AddRetention<FinishedSubmissionRetention>();
-        builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>());
+        builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition)));
         return builder;
     }
 }

@@ -21,8 +21,15 @@ internal static class SubmitterTelemetry
             .SetTag(PlatformTelemetry.Tags.Rule, string.Join(",", violations.Select(v => v.Rule).Distinct()));
         PlatformMetrics.RequestFinished(provider, name, PlatformMetrics.Outcomes.Rejected);
         foreach (var violation in violations)
-            PlatformMetrics.RuleBroken(provider, name, violation.Field, violation.Rule);
+            PlatformMetrics.RuleBroken(provider, name, FieldLabel(violation), violation.Rule);
     }
+
+    /// <summary>A field as a metric label: list positions dropped and a field the contract lacks named by its rule, so
+    /// a caller's own field names cannot create new series.</summary>
+    private static string FieldLabel(RuleViolation violation) =>
+        violation.Rule == Commands.ContractShape.Rules.UnknownField
+            ? Unknown
+            : System.Text.RegularExpressions.Regex.Replace(violation.Field, @"\[\d+\]", "[]");
 
     public static void Submitted(string providerTaskId) =>
         Activity.Current?.SetTag(PlatformTelemetry.Tags.ProviderTaskId, providerTaskId)

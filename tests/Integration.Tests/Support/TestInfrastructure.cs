@@ -55,6 +55,42 @@ public sealed class TestInfrastructure : IAsyncDisposable
         return new TestInfrastructure(management, virtualHost, database);
     }
 
+    /// <summary>
+    /// Publishes bytes exactly as given through the management API, as a publisher in another language would, so a
+    /// test can send what no MassTransit client would produce. True when the broker routed it to a queue.
+    /// </summary>
+    public async Task<bool> PublishRawAsync(string exchange, string payload, Guid messageId)
+    {
+        var response = await _management.PostAsJsonAsync(
+            $"/api/exchanges/{Uri.EscapeDataString(VirtualHost)}/{Uri.EscapeDataString(exchange)}/publish",
+            new
+            {
+                properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, message_id = messageId.ToString() },
+                routing_key = "",
+                payload,
+                payload_encoding = "string",
+            });
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return answer.GetProperty("routed").GetBoolean();
+    }
+
+    /// <summary>
+    /// The payloads waiting in a queue of this run's virtual host, read now (the queue's statistics lag by seconds) and
+    /// left in place; empty when the queue does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PeekAsync(string queue, int count = 100)
+    {
+        var response = await _management.PostAsJsonAsync(
+            $"/api/queues/{Uri.EscapeDataString(VirtualHost)}/{Uri.EscapeDataString(queue)}/get",
+            new { count, ackmode = "ack_requeue_true", encoding = "auto" });
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return [];
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return messages.EnumerateArray().Select(m => m.GetProperty("payload").GetString() ?? "").ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _management.DeleteAsync($"/api/vhosts/{VirtualHost}");
