@@ -49,8 +49,8 @@ def publish(channel, message_type, body):
     try:
         channel.basic_publish(exchange_of(message_type), "", json.dumps(body).encode(), properties, mandatory=True)
     except (pika.exceptions.UnroutableError, pika.exceptions.ChannelClosedByBroker) as error:
-        raise Stop(1, f"nobody receives {message_type}: no queue is bound to exchange '{exchange_of(message_type)}'"
-                      f" (is the platform running in this virtual host?) [{error!r}]")
+        raise Stop(1, f"nobody receives {message_type} on exchange '{exchange_of(message_type)}'"
+                      f" (is the platform running in this virtual host?): {error!r}")
 
 
 def open_inbox(channel):
