@@ -149,7 +149,9 @@ ensure_packages() {
     have_rabbitmq || missing+=(rabbitmq-server)
     find_pgbin || missing+=(postgresql)
   fi
-  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)   # ffprobe checks archived videos (demo, tests)
+  # The tests' non-.NET publisher runs on Debian's python3 with Debian's pika, not on whatever python3 is first on PATH.
+  /usr/bin/python3 -c 'import pika' >/dev/null 2>&1 || missing+=(python3-pika)
   command -v curl >/dev/null 2>&1 || missing+=(curl)   # readiness checks of the management API
   [ "${#missing[@]}" -eq 0 ] && return 0
 
