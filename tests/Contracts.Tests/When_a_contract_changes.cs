@@ -73,6 +73,6 @@ public sealed class When_a_contract_changes
             ? "it is missing"
             : string.Join(Environment.NewLine, Baseline.Changes(message, checkedIn, generated).Select(change => $"  {change}").DefaultIfEmpty("  descriptions or other details differ"));
         return $"{path} does not match src/Contracts:{Environment.NewLine}{changes}{Environment.NewLine}" +
-               $"Regenerate it with: {CheckedInSchemas.RegenerateCommand}";
+               $"Regenerate it with: {CheckedInSchemas.RegenerateCommand} (a BREAKING change needs the next major version first)";
     }
 }

@@ -3,7 +3,7 @@ namespace VideoPlatform.Contracts.Tests.Support;
 /// <summary>How a message's schema differs from its checked-in baseline, and whether old readers or senders break.</summary>
 internal sealed record SchemaChange(string Path, string What, bool IsBreaking)
 {
-    public override string ToString() => $"{(IsBreaking ? "BREAKING" : "additive")}: {Path} {What}";
+    public override string ToString() => $"{(IsBreaking ? "BREAKING" : "compatible")}: {Path} {What}";
 
     /// <summary>
     /// Within a major version a message may only gain optional fields. A removed field, a field that became
@@ -20,8 +20,10 @@ internal sealed record SchemaChange(string Path, string What, bool IsBreaking)
                 changes.Add(new(path, "was removed", IsBreaking: true));
             else if (now.Type != before.Type)
                 changes.Add(new(path, $"changed type from {before.Type} to {now.Type}", IsBreaking: true));
-            else if (before.Required && !now.Required && !isCommand)
-                changes.Add(new(path, "is no longer required, but readers count on it", IsBreaking: true));
+            else if (before.Required && !now.Required)
+                changes.Add(isCommand
+                    ? new(path, "is no longer required", IsBreaking: false)
+                    : new(path, "is no longer required, but readers count on it", IsBreaking: true));
         }
         foreach (var (path, now) in current)
         {
