@@ -16,7 +16,7 @@ internal static class SubmitCommand
         var model = new Option<string>("--model") { Description = "the provider's model name, e.g. kling-v3-i2v", Required = true };
         var prompt = new Option<string?>("--prompt") { Description = "what the video shows" };
         var image = new Option<string?>("--image") { Description = "first frame / reference image URL or base64" };
-        var options = new Option<string[]>("--option") { Description = "more fields as key=value, named as in the provider's docs (repeatable)" };
+        var options = new Option<string[]>("--option") { Description = $"more fields as key=value, named as in the provider's docs (repeatable); {ListOptionValue.Help}" };
         var requestId = new Option<Guid?>("--request-id") { Description = "the request id (default: a new one); re-using one never submits twice" };
         var wait = new Option<bool>("--wait") { Description = "follow the request and exit 0 once the video is archived" };
         var json = new Option<bool>("--json") { Description = "print the final event as one JSON object" };

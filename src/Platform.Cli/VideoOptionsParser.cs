@@ -6,8 +6,9 @@ namespace VideoPlatform.Cli;
 
 /// <summary>
 /// Turns repeated <c>--option key=value</c> flags into <see cref="VideoOptions"/>. Keys are named as in the
-/// providers' documentation (<c>duration</c>, <c>aspect_ratio</c>, <c>image_start</c>, <c>quality</c>…); lists are
-/// comma-separated; <c>multi_prompt</c> takes JSON or <c>|</c>-separated prompts.
+/// providers' documentation (<c>duration</c>, <c>aspect_ratio</c>, <c>image_start</c>, <c>quality</c>…); a later value
+/// replaces an earlier one, except in lists, which grow (see <see cref="ListOptionValue"/>); <c>multi_prompt</c> takes
+/// JSON or <c>|</c>-separated prompts.
 /// </summary>
 internal static class VideoOptionsParser
 {
@@ -30,9 +31,9 @@ internal static class VideoOptionsParser
         "negative_prompt" => o with { NegativePrompt = value },
         "image" or "image_start" => o with { Image = value },
         "end_image" or "image_end" or "image_tail" => o with { EndImage = value },
-        "image_list" => o with { ImageList = List(value) },
-        "images" => o with { Images = List(value) },
-        "videos" => o with { Videos = List(value) },
+        "image_list" => o with { ImageList = ListOptionValue.Append(key, o.ImageList, value) },
+        "images" => o with { Images = ListOptionValue.Append(key, o.Images, value) },
+        "videos" => o with { Videos = ListOptionValue.Append(key, o.Videos, value) },
         "multi_prompt" => o with { MultiPrompt = Shots(value) },
         "duration" => o with { Duration = Int(key, value) },
         "aspect_ratio" => o with { AspectRatio = value },
@@ -45,9 +46,6 @@ internal static class VideoOptionsParser
         "callback_url" => o with { CallbackUrl = value },
         _ => throw new FormatException($"unknown option '{key}'"),
     };
-
-    private static IReadOnlyList<string> List(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static IReadOnlyList<PromptShot> Shots(string value)
     {
