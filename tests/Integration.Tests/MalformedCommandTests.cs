@@ -110,8 +110,9 @@ public class When_a_command_is_malformed(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Should_move_bytes_that_are_not_json_to_the_error_queue()
+    public async Task Should_move_bytes_that_are_not_json_to_the_error_queue_and_count_them()
     {
+        using var measurements = new RecordedMeasurements();
         var marker = $"not json at all {Guid.NewGuid()}";
 
         (await platform.Infrastructure.PublishRawAsync(CommandExchange, marker, Guid.NewGuid())).ShouldBeTrue();
@@ -122,6 +123,7 @@ public class When_a_command_is_malformed(PlatformFixture platform)
             DateTime.UtcNow.ShouldBeLessThan(deadline, "the unreadable message never reached the error queue");
             await Task.Delay(200);
         }
+        measurements.Of("video.dead_letters", ("video.queue", "generate-video"), ("video.message_type", "unknown")).Sum().ShouldBeGreaterThanOrEqualTo(1);
     }
 
     private async Task PublishAsync(JsonObject command, Guid messageId) =>
