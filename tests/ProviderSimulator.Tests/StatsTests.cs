@@ -66,7 +66,7 @@ public sealed class StatsTests
             [
                 "submits", "submitsByRequest", "queries", "tasks", "mediaRequests",
                 "callbacksDelivered", "callbacksFailed", "rateLimited", "peakRequestsPerMinute",
-                "submitsHung", "submitsInFlight", "downloadsInFlight", "acceptedByRequest", "cutMidCallByRequest", "videos",
+                "submitsHung", "submitsInFlight", "downloadsInFlight", "acceptedByRequest", "cutMidCallByRequest", "answeredAtByRequest", "videos",
             ]);
     }
 }
