@@ -28,6 +28,9 @@ public class When_a_command_is_malformed(PlatformFixture platform)
         { "a null shot", """{ "options": { "multiPrompt": [null] } }""", "options.multiPrompt[0]", "null_item" },
         { "a shot of the wrong type", """{ "options": { "multiPrompt": [{ "prompt": 5, "duration": 5 }] } }""", "options.multiPrompt[0].prompt", "type" },
         { "no model", """{ "model": null }""", "model", "required" },
+        { "a null model", """{ "model": "__null__" }""", "model", "required" },
+        { "null options", """{ "options": "__null__" }""", "options", "type" },
+        { "a field given twice", """{ "options": "__duplicate_prompt__" }""", "message", "duplicate_field" },
         { "an empty model", """{ "model": "" }""", "model", "required" },
         { "a provider's snake_case option", """{ "options": { "aspect_ratio": "9:16" } }""", "options.aspect_ratio", "unknown_field" },
         { "a provider's negative prompt", """{ "options": { "negative_prompt": "blur" } }""", "options.negative_prompt", "unknown_field" },
@@ -62,6 +65,7 @@ public class When_a_command_is_malformed(PlatformFixture platform)
     public static TheoryData<string, string, string, string> UnreadableRequestIds => new()
     {
         { "no requestId", """{ "requestId": null }""", "requestId", "required" },
+        { "a null requestId", """{ "requestId": "__null__" }""", "requestId", "required" },
         { "an empty requestId", """{ "requestId": "00000000-0000-0000-0000-000000000000" }""", "requestId", "required" },
         { "a requestId that is no guid", """{ "requestId": "order-17" }""", "requestId", "type" },
         { "request_id in snake case", """{ "requestId": null, "request_id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301" }""", "request_id", "unknown_field" },
@@ -126,8 +130,31 @@ public class When_a_command_is_malformed(PlatformFixture platform)
         measurements.Of("video.dead_letters", ("video.queue", "generate-video"), ("video.message_type", "unknown")).Sum().ShouldBeGreaterThanOrEqualTo(1);
     }
 
-    private async Task PublishAsync(JsonObject command, Guid messageId) =>
-        await PublishEnvelopeAsync(Envelope(command, messageId), messageId);
+    [Fact]
+    public async Task Should_list_at_most_fifty_problems_however_many_there_are()
+    {
+        var id = Guid.NewGuid();
+        var command = ValidCommand(id);
+        for (var i = 0; i < 5000; i++)
+            command[$"extra_field_{i}"] = i;
+
+        await PublishAsync(command, Guid.NewGuid());
+
+        var rejected = await platform.Events.WaitForAsync<GenerateVideoRejected>(id, AnswerWithin);
+        rejected.Violations.Count.ShouldBe(51);
+        rejected.Violations[^1].Rule.ShouldBe("too_many_violations");
+        rejected.Violations[^1].Message.ShouldStartWith("4950 more");
+    }
+
+    private async Task PublishAsync(JsonObject command, Guid messageId)
+    {
+        var text = Envelope(command, messageId).ToJsonString();
+        // Markers for what JsonObject cannot hold: an explicit null, and a field given twice.
+        text = text.Replace("\"__null__\"", "null")
+            .Replace("\"__duplicate_prompt__\"", """{ "prompt": "one", "prompt": "two", "image": "https://example.com/k.jpg" }""");
+        (await platform.Infrastructure.PublishRawAsync(CommandExchange, text, messageId))
+            .ShouldBeTrue("the command exchange is bound to the submitter's queue");
+    }
 
     private async Task PublishEnvelopeAsync(JsonObject envelope, Guid messageId) =>
         (await platform.Infrastructure.PublishRawAsync(CommandExchange, envelope.ToJsonString(), messageId))

@@ -66,14 +66,26 @@ public sealed class CommandLimits
                 $"{field} carries an inline image of about {bytes} bytes, over the limit of {MaxImageBytes}; pass a URL instead"));
     }
 
-    /// <summary>The decoded size of an inline image; null for a URL.</summary>
+    /// <summary>The decoded size of an inline image (base64, bare or in a <c>data:</c> URI); null for a URL.</summary>
     private static long? InlineBytes(string? image)
     {
         if (string.IsNullOrEmpty(image) || image.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || image.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             return null;
-        var comma = image.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? image.IndexOf(',') : -1;
-        return (image.Length - comma - 1) * 3L / 4;
+        if (!image.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            return Base64Bytes(image.AsSpan());
+        var comma = image.IndexOf(',');
+        if (comma < 0)
+            return image.Length;
+        var payload = image.AsSpan(comma + 1);
+        // A data: URI without ";base64" carries its bytes as they are (percent-encoded at most).
+        return image.AsSpan(0, comma).Contains(";base64", StringComparison.OrdinalIgnoreCase) ? Base64Bytes(payload) : payload.Length;
+    }
+
+    private static long Base64Bytes(ReadOnlySpan<char> base64)
+    {
+        var padding = base64.EndsWith("==") ? 2 : base64.EndsWith("=") ? 1 : 0;
+        return base64.Length * 3L / 4 - padding;
     }
 
     private static RuleViolation Violation(string field, string rule, string message) =>

@@ -19,16 +19,44 @@ public static class ContractShape
         public const string Required = "required";
         public const string NullItem = "null_item";
         public const string UnknownField = "unknown_field";
+        public const string TooManyViolations = "too_many_violations";
     }
+
+    /// <summary>Violations listed at most: a small command of many bad fields must not make a rejection the broker refuses.</summary>
+    public const int MaxViolations = 50;
+
+    /// <summary>Longest field name echoed back: the name is the caller's own text.</summary>
+    private const int MaxNameLength = 64;
 
     public static IReadOnlyList<RuleViolation> Check(JsonNode? node, Type contract, JsonSerializerOptions options)
     {
-        var violations = new List<RuleViolation>();
+        var violations = new Violations();
         Check(node, options.GetTypeInfo(contract), options, "", violations);
+        if (violations.Dropped > 0)
+            violations.Add(new RuleViolation
+            {
+                Field = "message",
+                Rule = Rules.TooManyViolations,
+                Message = $"{violations.Dropped} more problems not listed; fix the ones above first",
+            });
         return violations;
     }
 
-    private static void Check(JsonNode? node, JsonTypeInfo type, JsonSerializerOptions options, string path, List<RuleViolation> violations)
+    /// <summary>Keeps the first <see cref="MaxViolations"/> and counts the rest.</summary>
+    private sealed class Violations : List<RuleViolation>
+    {
+        public int Dropped { get; private set; }
+
+        public void Note(RuleViolation violation)
+        {
+            if (Count < MaxViolations)
+                Add(violation);
+            else
+                Dropped++;
+        }
+    }
+
+    private static void Check(JsonNode? node, JsonTypeInfo type, JsonSerializerOptions options, string path, Violations violations)
     {
         switch (type.Kind)
         {
@@ -39,27 +67,30 @@ public static class ContractShape
                 CheckItems(items, options.GetTypeInfo(type.ElementType!), options, path, violations);
                 break;
             case JsonTypeInfoKind.Object or JsonTypeInfoKind.Enumerable:
-                violations.Add(WrongType(path, type, node));
+                violations.Note(WrongType(path, type, node));
                 break;
             default:
                 if (!Reads(node, type.Type, options))
-                    violations.Add(WrongType(path, type, node));
+                    violations.Note(WrongType(path, type, node));
                 break;
         }
     }
 
-    private static void CheckFields(JsonObject fields, JsonTypeInfo type, JsonSerializerOptions options, string path, List<RuleViolation> violations)
+    private static void CheckFields(JsonObject fields, JsonTypeInfo type, JsonSerializerOptions options, string path, Violations violations)
     {
         var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var (name, value) in fields)
         {
             var property = type.Properties.FirstOrDefault(p => string.Equals(p.Name, name, comparison));
             if (property is null)
-                violations.Add(Unknown(Join(path, name), name, type));
+                violations.Note(Unknown(Join(path, Shorten(name)), name, type));
             else if (value is null)
             {
-                if (property.IsRequired || IsValueType(property.PropertyType))
-                    violations.Add(Missing(Join(path, property.Name)));
+                // The contract's nullability, as the schemas state it: null only where a field is declared nullable.
+                if (property.IsRequired)
+                    violations.Note(Missing(Join(path, property.Name)));
+                else if (!property.IsSetNullable)
+                    violations.Note(WrongType(Join(path, property.Name), options.GetTypeInfo(property.PropertyType), null));
             }
             else
                 Check(value, options.GetTypeInfo(property.PropertyType), options, Join(path, property.Name), violations);
@@ -67,16 +98,16 @@ public static class ContractShape
 
         foreach (var required in type.Properties.Where(p => p.IsRequired))
             if (!fields.Any(f => string.Equals(f.Key, required.Name, comparison)))
-                violations.Add(Missing(Join(path, required.Name)));
+                violations.Note(Missing(Join(path, required.Name)));
     }
 
-    private static void CheckItems(JsonArray items, JsonTypeInfo itemType, JsonSerializerOptions options, string path, List<RuleViolation> violations)
+    private static void CheckItems(JsonArray items, JsonTypeInfo itemType, JsonSerializerOptions options, string path, Violations violations)
     {
         for (var i = 0; i < items.Count; i++)
         {
             var itemPath = $"{path}[{i}]";
             if (items[i] is null)
-                violations.Add(new RuleViolation { Field = itemPath, Rule = Rules.NullItem, Message = $"{itemPath} is null; leave it out instead" });
+                violations.Note(new RuleViolation { Field = itemPath, Rule = Rules.NullItem, Message = $"{itemPath} is null; leave it out instead" });
             else
                 Check(items[i], itemType, options, itemPath, violations);
         }
@@ -120,11 +151,16 @@ public static class ContractShape
         };
     }
 
+    /// <summary>The caller's field name made safe to echo: cut short, control characters replaced.</summary>
+    private static string Shorten(string name)
+    {
+        var safe = new string(name.Select(c => char.IsControl(c) ? '?' : c).Take(MaxNameLength).ToArray());
+        return name.Length > MaxNameLength ? safe + "…" : safe;
+    }
+
     private static string Squash(string name) => name.Replace("_", "").Replace("-", "").ToLowerInvariant();
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
-
-    private static bool IsValueType(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null;
 
     private static string Expected(JsonTypeInfo type)
     {
@@ -147,7 +183,6 @@ public static class ContractShape
     {
         if (sent is null)
             return "null";
-        var text = sent.ToJsonString();
         var kind = sent.GetValueKind() switch
         {
             JsonValueKind.String => "the string",
@@ -157,9 +192,10 @@ public static class ContractShape
             JsonValueKind.Object => "an object",
             _ => "",
         };
+        if (sent.GetValueKind() is JsonValueKind.Array or JsonValueKind.Object)
+            return kind;
         // The caller's own value, cut short: enough to find it, never a whole base64 image in a log line.
-        return sent.GetValueKind() is JsonValueKind.Array or JsonValueKind.Object
-            ? kind
-            : $"{kind} {(text.Length > 40 ? text[..40] + "…" : text)}".Trim();
+        var text = sent.ToJsonString();
+        return $"{kind} {(text.Length > 40 ? text[..40] + "…" : text)}".Trim();
     }
 }

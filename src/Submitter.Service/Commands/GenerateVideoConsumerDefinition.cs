@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Configuration;
+using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Submitter.Commands;
 
@@ -11,7 +12,12 @@ public sealed class GenerateVideoConsumerDefinition : ConsumerDefinition<Generat
     /// of the wrong JSON type. (A filter added with <c>UseFilter</c> runs after that read, per message type.)
     /// </remarks>
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<GenerateVideoConsumer> consumerConfigurator, IRegistrationContext context) =>
+        IConsumerConfigurator<GenerateVideoConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        var bus = context.GetService<IConfiguration>()?.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var publishRetry = Retry.Filter<Exception>(TransientFaults.IsTransient)
+            .Intervals([.. bus.QuickRetriesOrDefault, .. bus.OutageRetriesOrDefault]);
         endpointConfigurator.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
-            ActivatorUtilities.CreateInstance<MalformedCommandFilter>(context)));
+            ActivatorUtilities.CreateInstance<MalformedCommandFilter>(context, publishRetry)));
+    }
 }

@@ -6,6 +6,7 @@ using MassTransit.RetryPolicies;
 using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Submitter.Commands;
 
@@ -15,7 +16,12 @@ namespace VideoPlatform.Submitter.Commands;
 /// this, a field of the wrong JSON type makes deserialization throw: retries, then <c>_error</c>, and no answer. A
 /// command whose <c>requestId</c> is missing or unreadable is answered under the envelope's <c>messageId</c>.
 /// </summary>
-public sealed class MalformedCommandFilter(IOptions<CommandLimits> limits, ILogger<MalformedCommandFilter> logger) : IFilter<ConsumeContext>
+/// <param name="publishRetry">
+/// The endpoint's retry filters apply per message type, after this filter: a rejection that cannot be published yet is
+/// retried here, with the same waits.
+/// </param>
+public sealed class MalformedCommandFilter(
+    IOptions<CommandLimits> limits, IRetryPolicy publishRetry, ILogger<MalformedCommandFilter> logger) : IFilter<ConsumeContext>
 {
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
@@ -26,10 +32,7 @@ public sealed class MalformedCommandFilter(IOptions<CommandLimits> limits, ILogg
         }
 
         var started = Stopwatch.GetTimestamp();
-        var raw = ReadRaw(context);
-        var violations = raw is null ? [NotAnObject] : ContractShape.Check(raw, typeof(GenerateVideo), SystemTextJsonMessageSerializer.Options);
-        if (violations.Count == 0 && context.TryGetMessage<GenerateVideo>(out var command))
-            violations = limits.Value.Check(command.Message, context.ReceiveContext.Body.Length);
+        var (raw, violations) = Inspect(context);
         if (violations.Count == 0)
         {
             await next.Send(context);
@@ -37,20 +40,49 @@ public sealed class MalformedCommandFilter(IOptions<CommandLimits> limits, ILogg
         }
 
         var rejection = Reject(raw, context.MessageId, violations);
-        // Ahead of the endpoint's retry filters (they run per message type): a broker hiccup is retried here.
-        await PublishRetry.Retry(() => context.Publish(rejection, context.CancellationToken), context.CancellationToken);
-        SubmitterTelemetry.Rejected(null, violations);
-        logger.LogWarning("Rejected {RequestId} (message {MessageId}) before reading it: {Reason}",
-            rejection.RequestId, context.MessageId, rejection.Reason);
+        Activity.Current?.SetTag(PlatformTelemetry.Tags.RequestId, rejection.RequestId);
+        using (logger.BeginScope("RequestId:{RequestId}", rejection.RequestId))
+        {
+            await publishRetry.Retry(() => context.Publish(rejection, context.CancellationToken), context.CancellationToken);
+            SubmitterTelemetry.Rejected(null, violations);
+            logger.LogWarning("Rejected {RequestId} (message {MessageId}) before reading it: {Reason}",
+                rejection.RequestId, context.MessageId, Shorten(rejection.Reason));
+        }
         // This filter is the command's consumer here: without the notice the transport would move it to _skipped.
-        await new MessageConsumeContext<GenerateVideoRejected>(context, rejection)
+        await new MessageConsumeContext<JsonObject>(context, raw ?? [])
             .NotifyConsumed(Stopwatch.GetElapsedTime(started), nameof(MalformedCommandFilter));
     }
 
-    private static readonly IRetryPolicy PublishRetry = Retry.Intervals(
-        TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10));
-
     public void Probe(ProbeContext context) => context.CreateFilterScope("malformedCommand");
+
+    /// <summary>The command as sent (null when it is not a readable JSON object) and what is wrong with it.</summary>
+    private (JsonObject? Raw, IReadOnlyList<RuleViolation> Violations) Inspect(ConsumeContext context)
+    {
+        JsonObject? raw;
+        try
+        {
+            raw = context.SerializerContext.TryGetMessage<JsonObject>(out var message) ? message : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, [NotAnObject]); // a string, number or array where the command's object should be
+        }
+        if (raw is null)
+            return (null, [NotAnObject]);
+
+        try
+        {
+            var violations = ContractShape.Check(raw, typeof(GenerateVideo), SystemTextJsonMessageSerializer.Options);
+            if (violations.Count == 0 && context.TryGetMessage<GenerateVideo>(out var command))
+                violations = limits.Value.Check(command.Message, context.ReceiveContext.Body.Length);
+            return (raw, violations);
+        }
+        catch (ArgumentException)
+        {
+            // JsonObject refuses a name given twice when first enumerated; the serializer would keep the last silently.
+            return (raw, [DuplicateField]);
+        }
+    }
 
     private static readonly RuleViolation NotAnObject = new()
     {
@@ -59,18 +91,12 @@ public sealed class MalformedCommandFilter(IOptions<CommandLimits> limits, ILogg
         Message = "the message must be a JSON object with requestId, provider, model and options",
     };
 
-    /// <summary>The command as sent, or null when it is not a JSON object.</summary>
-    private static JsonObject? ReadRaw(ConsumeContext context)
+    private static readonly RuleViolation DuplicateField = new()
     {
-        try
-        {
-            return context.SerializerContext.TryGetMessage<JsonObject>(out var raw) ? raw : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // a string, number or array where the command's object should be
-        }
-    }
+        Field = "message",
+        Rule = "duplicate_field",
+        Message = "a field appears twice in one object; give each field once",
+    };
 
     private static GenerateVideoRejected Reject(JsonObject? raw, Guid? messageId, IReadOnlyList<RuleViolation> violations) => new()
     {
@@ -85,9 +111,19 @@ public sealed class MalformedCommandFilter(IOptions<CommandLimits> limits, ILogg
     private static Guid? ReadableRequestId(JsonObject? raw) =>
         Guid.TryParse(Text(raw, "requestId"), out var id) && id != Guid.Empty ? id : null;
 
+    /// <summary>A string field as the serializer reads it: names case-insensitive, the last one given wins.</summary>
     private static string? Text(JsonObject? raw, string field)
     {
-        var value = raw?.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
-        return value is JsonValue text && text.TryGetValue<string>(out var s) ? s : null;
+        try
+        {
+            var value = raw?.LastOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
+            return value is JsonValue text && text.TryGetValue<string>(out var s) ? Shorten(s) : null;
+        }
+        catch (ArgumentException)
+        {
+            return null; // a name given twice at the top level: nothing there can be trusted
+        }
     }
+
+    private static string Shorten(string text) => text.Length > 500 ? text[..500] + "…" : text;
 }

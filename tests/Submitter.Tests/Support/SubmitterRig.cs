@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.Providers.RateLimiting;
+using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 
 namespace VideoPlatform.Submitter.Tests.Support;
@@ -62,7 +63,9 @@ public sealed class SubmitterRig : IAsyncDisposable
         services.AddOptions<ProviderOptions>();
         services.AddOptions<SubmitterOptions>().Configure(o => o.LeaseSeconds = Lease.TotalSeconds);
         services.AddOptions<RoutingOptions>().Configure(o => o.Routes[RoutedModel] = ["modellix/fake-i2v", "evolink/fake-i2v-evo"]);
-        services.AddMassTransitTestHarness(x => x.AddConsumer<GenerateVideoConsumer>());
+        services.AddOptions<CommandLimits>();
+        // With its definition, as the service registers it: every command here passes the intake filter first.
+        services.AddMassTransitTestHarness(x => x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition)));
 
         var provider = services.BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
