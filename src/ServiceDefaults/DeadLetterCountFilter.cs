@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Middleware;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace VideoPlatform.ServiceDefaults;
 
@@ -15,8 +16,10 @@ public sealed class DeadLetterCountFilter(string queueName) : IFilter<ExceptionR
     public static void Configure(IReceiveEndpointConfigurator endpoint, string queueName, IRegistrationContext context)
     {
         endpoint.UseConsumeFilter(typeof(NoteMessageType<>), context);
+        var answers = context.GetServices<IUnreadableEnvelopeAnswer>().ToList();
         endpoint.ConfigureError(error =>
         {
+            error.UseFilter(new UnreadableEnvelopeFilter(answers));
             error.UseFilter(new DeadLetterCountFilter(queueName));
             error.UseFilter(new GenerateFaultFilter());
             error.UseFilter(new ErrorTransportFilter());

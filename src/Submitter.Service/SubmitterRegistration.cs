@@ -26,6 +26,7 @@ public static class SubmitterRegistration
             .BindConfiguration(CommandLimits.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IUnreadableEnvelopeAnswer, UnreadableGenerateVideoAnswer>();
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         builder.Services.AddTransient<ProviderRouter>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();

@@ -95,6 +95,35 @@ public class When_a_command_is_malformed(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Should_answer_an_envelope_whose_message_id_is_no_uuid_by_the_request_id()
+    {
+        var id = Guid.NewGuid();
+        var envelope = Envelope(ValidCommand(id), Guid.NewGuid());
+        envelope["messageId"] = "order-17-attempt-1";
+
+        await PublishEnvelopeAsync(envelope, Guid.NewGuid());
+
+        var rejected = await platform.Events.WaitForAsync<GenerateVideoRejected>(id, AnswerWithin);
+        rejected.Violations.ShouldContain(v => v.Field == "envelope.messageId" && v.Rule == "envelope", rejected.Reason);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        (await platform.Infrastructure.PeekAsync(ErrorQueue)).ShouldNotContain(p => p.Contains(id.ToString()));
+        (await platform.Simulator.SubmitsForAsync(id)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_answer_an_envelope_without_a_message_by_its_message_id()
+    {
+        var messageId = Guid.NewGuid();
+        var envelope = Envelope(ValidCommand(Guid.NewGuid()), messageId);
+        envelope.Remove("message");
+
+        await PublishEnvelopeAsync(envelope, messageId);
+
+        var rejected = await platform.Events.WaitForAsync<GenerateVideoRejected>(messageId, AnswerWithin);
+        rejected.Violations.ShouldContain(v => v.Field == "message", rejected.Reason);
+    }
+
+    [Fact]
     public async Task Should_leave_nothing_in_the_error_or_skipped_queue()
     {
         var ids = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
