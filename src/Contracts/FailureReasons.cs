@@ -29,4 +29,10 @@ public static class FailureReasons
 
     /// <summary>The archiver could not download or verify the video.</summary>
     public const string ArchiveFailed = "archive_failed";
+
+    /// <summary>
+    /// Not a task's end: a status query or cancel whose <c>requestId</c> could not be read is answered <c>not_found</c>
+    /// with this code and the reason.
+    /// </summary>
+    public const string InvalidRequest = "invalid_request";
 }

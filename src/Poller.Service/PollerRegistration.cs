@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Configuration;
 using VideoPlatform.Poller.Persistence;
 using VideoPlatform.Poller.Scheduling;
 using VideoPlatform.Poller.Tasks;
@@ -43,7 +44,13 @@ public static class PollerRegistration
                 x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
             },
             // Quorum queues are addressed through their exchange: a queue: address would re-declare a classic queue.
-            (_, bus) => bus.UseMessageScheduler(new Uri($"exchange:{SchedulerOptions.EndpointName}")));
+            (context, bus) =>
+            {
+                bus.UseMessageScheduler(new Uri($"exchange:{SchedulerOptions.EndpointName}"));
+                // Ahead of every endpoint's read of the message: an unreadable query id would throw there.
+                bus.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
+                    ActivatorUtilities.CreateInstance<UnreadableQueryFilter>(context)));
+            });
         return builder;
     }
 }

@@ -39,7 +39,7 @@ public sealed class When_a_message_goes_on_the_wire
     }
 
     [Fact]
-    public void Should_forbid_unknown_fields_in_commands_only()
+    public void Should_forbid_unknown_fields_only_where_the_platform_refuses_them()
     {
         // Act
         var closed = ContractMessages.All
@@ -47,6 +47,6 @@ public sealed class When_a_message_goes_on_the_wire
             .ToHashSet();
 
         // Assert
-        closed.ShouldBe(ContractMessages.Commands, ignoreOrder: true);
+        closed.ShouldBe(ContractMessages.RefuseUnknownFields, ignoreOrder: true);
     }
 }

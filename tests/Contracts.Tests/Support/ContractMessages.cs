@@ -8,8 +8,14 @@ namespace VideoPlatform.Contracts.Tests.Support;
 /// </summary>
 internal static class ContractMessages
 {
-    /// <summary>What callers send. The platform refuses unknown fields in them, so their schemas forbid extra ones.</summary>
+    /// <summary>What callers send.</summary>
     public static IReadOnlySet<Type> Commands { get; } = new HashSet<Type> { typeof(GenerateVideo), typeof(GetVideoTaskStatus), typeof(CancelVideoTask) };
+
+    /// <summary>
+    /// Commands whose unknown fields the platform refuses, so that no option of a paid call is silently dropped: their
+    /// schemas forbid extra fields. Queries ignore fields they do not know (nothing is paid on a query).
+    /// </summary>
+    public static IReadOnlySet<Type> RefuseUnknownFields { get; } = new HashSet<Type> { typeof(GenerateVideo) };
 
     public static IReadOnlyList<Type> All { get; } = Discover();
 

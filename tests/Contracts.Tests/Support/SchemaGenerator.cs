@@ -44,9 +44,9 @@ internal static class SchemaGenerator
         if (description is not null)
             schema.Insert(0, "description", description);
 
-        // The platform refuses a command with a field it does not know (a typo must not be silently dropped);
+        // The platform refuses a GenerateVideo with a field it does not know (a typo must not be silently dropped);
         // events leave this open so that consumers keep reading them when fields are added.
-        if (ContractMessages.Commands.Contains(message) && context.TypeInfo.Kind == JsonTypeInfoKind.Object)
+        if (ContractMessages.RefuseUnknownFields.Contains(message) && context.TypeInfo.Kind == JsonTypeInfoKind.Object)
             schema["additionalProperties"] = false;
         return schema;
     }

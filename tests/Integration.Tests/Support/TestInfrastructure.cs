@@ -91,6 +91,22 @@ public sealed class TestInfrastructure : IAsyncDisposable
         return messages.EnumerateArray().Select(m => m.GetProperty("payload").GetString() ?? "").ToList();
     }
 
+    /// <summary>
+    /// A queue for answers, bound to an exchange of its name declared as MassTransit declares a temporary response
+    /// address (<c>?temporary=true</c>: fanout, not durable, auto-delete), so a raw request can name it as
+    /// <c>responseAddress</c>. Returns that address.
+    /// </summary>
+    public async Task<string> DeclareReplyQueueAsync(string name)
+    {
+        var vhost = Uri.EscapeDataString(VirtualHost);
+        (await _management.PutAsJsonAsync($"/api/exchanges/{vhost}/{name}",
+            new { type = "fanout", durable = false, auto_delete = true })).EnsureSuccessStatusCode();
+        (await _management.PutAsJsonAsync($"/api/queues/{vhost}/{name}", new { durable = false, auto_delete = false }))
+            .EnsureSuccessStatusCode();
+        (await _management.PostAsJsonAsync($"/api/bindings/{vhost}/e/{name}/q/{name}", new { routing_key = "" })).EnsureSuccessStatusCode();
+        return $"rabbitmq://{RabbitHost}/{VirtualHost}/{name}?temporary=true";
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _management.DeleteAsync($"/api/vhosts/{VirtualHost}");
