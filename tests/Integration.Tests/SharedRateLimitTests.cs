@@ -43,7 +43,10 @@ public class When_two_instances_share_a_provider_key : IAsyncLifetime
 
         var allowed = Budget.Capacity + Budget.TokensPerSecond * (DateTime.UtcNow - started).TotalSeconds;
         granted.ShouldBeLessThanOrEqualTo((int)Math.Ceiling(allowed));
-        granted.ShouldBeGreaterThan((int)(allowed * 0.8), "the budget is used, not lost to contention");
+        // The burst whole and at least half the refill of the asking window: a conflict that lost tokens would show, while
+        // a loaded machine (slow round trips to PostgreSQL) may leave some refill unasked without failing the test.
+        var refill = Budget.TokensPerSecond * (until - started).TotalSeconds;
+        granted.ShouldBeGreaterThan((int)(Budget.Capacity + refill * 0.5), "the budget is used, not lost to contention");
     }
 
     [Fact]

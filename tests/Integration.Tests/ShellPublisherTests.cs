@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VideoPlatform.Contracts;
 using VideoPlatform.Integration.Tests.Support;
 
@@ -41,22 +40,13 @@ public class When_a_request_is_published_by_the_shell_script(PlatformFixture pla
         errors.ShouldStartWith("error:");
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunScriptAsync(params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Errors)> RunScriptAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "publish-generate-video.sh"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
+        var script = new List<string> { Path.Combine(RepositoryRoot(), "scripts", "publish-generate-video.sh") };
+        script.AddRange(arguments);
         if (Environment.GetEnvironmentVariable("RabbitMq__ManagementUrl") is { } api)
-        {
-            start.ArgumentList.Add("--api");
-            start.ArgumentList.Add(api);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
+            script.AddRange(["--api", api]);
+        return ExternalProgram.RunAsync("bash", script);
     }
 
     private static string RepositoryRoot()
