@@ -27,9 +27,10 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
             .OnlyThese(o, Endpoint, "image", "end_image", "prompt", "negative_prompt", "duration", "resolution", "sound",
                 "multi_shot", "shot_type", "callback_url")
             .When(o.Image is null, "image_start", "required", "image_start (the image option) is required")
-            .ImageFile("image_start", o.Image)
+            // Seed 004: first and last frame are image URLs "directly accessible by the server"; base64 earns a 400.
+            .ImageUrl("image_start", o.Image)
             .When(o.EndImage is not null && o.Image is null, "image_end", "conditional", "image_end (the end_image option) needs image_start")
-            .ImageFile("image_end", o.EndImage)
+            .ImageUrl("image_end", o.EndImage)
             .When(string.IsNullOrEmpty(o.Prompt) && !customizedShots, "prompt", "required",
                 "prompt is required unless multi_shot is true with shot_type customize")
             .Length("prompt", o.Prompt, 0, 2500)

@@ -22,7 +22,8 @@ internal sealed class KlingV30ProImageToVideo(IMyRouterApi api, CallbackUrls cal
         return new RuleSet()
             .OnlyThese(o, Endpoint, "image", "prompt", "negative_prompt", "sound", "duration", "cfg_scale", "end_image", "multi_prompt")
             .When(o.Image is null, "image", "required", "image is required")
-            .ImageFile("image", o.Image)
+            // Seed 002: "first frame image", its form unstated, so a URL or an inline image.
+            .ImageUrlOrInline("image", o.Image)
             .When(o.Prompt is null && !multiShot, "prompt", "required", "prompt is required unless multi_prompt is given")
             .When(o.Prompt is not null && multiShot, "prompt", "conditional", "prompt and multi_prompt are mutually exclusive: send one")
             .Length("prompt", o.Prompt, 1, 2500)
@@ -31,7 +32,8 @@ internal sealed class KlingV30ProImageToVideo(IMyRouterApi api, CallbackUrls cal
             .Range("duration", o.Duration, 3, 15)
             .Range("cfg_scale", o.CfgScale, 0, 1)
             .When(o.EndImage is not null && multiShot, "end_image", "conditional", "end_image cannot be combined with multi_prompt")
-            .ImageFile("end_image", o.EndImage)
+            // Seed 002: "End frame image URL".
+            .ImageUrl("end_image", o.EndImage)
             .Count("multi_prompt", o.MultiPrompt, 1, int.MaxValue)
             .When(o.MultiPrompt?.Any(shot => string.IsNullOrWhiteSpace(shot.Prompt)) == true,
                 "multi_prompt", "length", "every multi_prompt shot needs a non-empty prompt")
