@@ -34,12 +34,10 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
             .When(string.IsNullOrEmpty(o.Prompt) && !customizedShots, "prompt", "required",
                 "prompt is required unless multi_shot is true with shot_type customize")
             .Length("prompt", o.Prompt, 0, 2500)
-            // EvoLink documents no limit for negative_prompt; the prompt's 2500 is the cap Kling applies to both elsewhere.
-            .Length("negative_prompt", o.NegativePrompt, 0, 2500)
+            // Seed 004 gives negative_prompt no limit, shot_type no list of values and no tie to multi_shot:
+            // those are EvoLink's to judge, not refused here.
             .Range("duration", o.Duration, 3, 15)
             .OneOf("quality", o.Resolution, "720p", "1080p", "4k")
-            .OneOf("shot_type", o.ShotType, "customize", "intelligence")
-            .When(o.ShotType is not null && o.MultiShot != true, "shot_type", "conditional", "shot_type only applies when multi_shot is true")
             .CallbackUrl("callback_url", o.CallbackUrl)
             .Violations;
     }

@@ -40,16 +40,12 @@ public sealed class When_EvoLink_validates_options
         ["prompt empty with intelligent shots"] = new(
             Minimal with { Prompt = "", MultiShot = true, ShotType = "intelligence" }, ("prompt", "required")),
         ["prompt empty with customize but no multi_shot"] = new(
-            Minimal with { Prompt = "", ShotType = "customize" }, ("prompt", "required"), ("shot_type", "conditional")),
+            Minimal with { Prompt = "", ShotType = "customize" }, ("prompt", "required")),
         ["prompt of 2501 characters"] = new(Minimal with { Prompt = Text.OfLength(2501) }, ("prompt", "length")),
-        ["negative_prompt of 2501 characters"] = new(Minimal with { NegativePrompt = Text.OfLength(2501) }, ("negative_prompt", "length")),
         ["duration 2"] = new(Minimal with { Duration = 2 }, ("duration", "range")),
         ["duration 16"] = new(Minimal with { Duration = 16 }, ("duration", "range")),
         ["quality 480p"] = new(Minimal with { Resolution = "480p" }, ("quality", "enum")),
         ["quality 4K in upper case"] = new(Minimal with { Resolution = "4K" }, ("quality", "enum")),
-        ["shot_type unknown"] = new(Minimal with { MultiShot = true, ShotType = "auto" }, ("shot_type", "enum")),
-        ["shot_type without multi_shot"] = new(Minimal with { ShotType = "intelligence" }, ("shot_type", "conditional")),
-        ["shot_type with multi_shot false"] = new(Minimal with { MultiShot = false, ShotType = "intelligence" }, ("shot_type", "conditional")),
         ["callback_url over http"] = new(Minimal with { CallbackUrl = "http://hooks.example.com/done" }, ("callback_url", "format")),
         ["callback_url on a private address"] = new(Minimal with { CallbackUrl = "https://10.0.0.5/done" }, ("callback_url", "internal_address")),
         ["callback_url of 2049 characters"] = new(Minimal with { CallbackUrl = Url(2049) }, ("callback_url", "length")),
