@@ -55,7 +55,6 @@ public sealed class When_EvoLink_validates_options
         ["image_list"] = new(Minimal with { ImageList = [Image] }, ("image_list", "unsupported")),
         ["images"] = new(Minimal with { Images = [Image] }, ("images", "unsupported")),
         ["videos"] = new(Minimal with { Videos = ["https://cdn.example.com/v.mp4"] }, ("videos", "unsupported")),
-        ["multi_prompt"] = new(Minimal with { MultiPrompt = [new PromptShot { Prompt = "shot" }] }, ("multi_prompt", "unsupported")),
     };
 
     public static TheoryData<string> ValidNames => new(Valid.Keys);
