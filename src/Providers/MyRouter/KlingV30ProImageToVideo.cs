@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers.Callbacks;
 using VideoPlatform.Providers.Http;
@@ -7,7 +8,8 @@ using VideoPlatform.Providers.Validation;
 namespace VideoPlatform.Providers.MyRouter;
 
 /// <summary>MyRouter <c>kling-v3.0-pro-i2v</c> (seed 002): first frame plus a prompt or several shot prompts.</summary>
-internal sealed class KlingV30ProImageToVideo(IMyRouterApi api, CallbackUrls callbacks) : IVideoModel
+internal sealed class KlingV30ProImageToVideo(
+    IMyRouterApi api, CallbackUrls callbacks, IOptionsMonitor<MyRouterWebhookOptions> webhook) : IVideoModel
 {
     public string Provider => "myrouter";
 
@@ -54,12 +56,17 @@ internal sealed class KlingV30ProImageToVideo(IMyRouterApi api, CallbackUrls cal
             .Set("prompt", shot.Prompt)
             .Set("duration", shot.Duration)));
 
-    /// <summary>Asks for a webhook when callbacks are configured, in Novita's <c>extra.webhook.url</c> (MyRouter is a Novita white-label).</summary>
+    /// <summary>
+    /// Asks for a webhook in Novita's <c>extra.webhook.url</c> only when the undocumented webhook is switched on
+    /// (<see cref="MyRouterWebhookOptions"/>) and callbacks are configured; otherwise polling alone finds the result.
+    /// </summary>
     public Task<SubmitOutcome> SubmitAsync(Guid requestId, VideoOptions options, CancellationToken cancellationToken) =>
-        api.SubmitAsync(Model, BuildBody(options).Set("extra", Webhook(callbacks.For(Provider, requestId))), requestId, cancellationToken);
+        api.SubmitAsync(Model, BuildBody(options).Set("extra", Webhook(requestId)), requestId, cancellationToken);
 
-    private static JsonObject? Webhook(string? url) =>
-        url is null ? null : new JsonObject { ["webhook"] = new JsonObject { ["url"] = url } };
+    private JsonObject? Webhook(Guid requestId) =>
+        webhook.CurrentValue.SendUndocumentedWebhook && callbacks.For(Provider, requestId) is { } url
+            ? new JsonObject { ["webhook"] = new JsonObject { ["url"] = url } }
+            : null;
 
     public Task<ProviderTaskStatus> QueryAsync(string providerTaskId, CancellationToken cancellationToken) =>
         api.GetTaskResultAsync(providerTaskId, cancellationToken);
