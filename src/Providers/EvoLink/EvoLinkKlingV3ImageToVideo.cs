@@ -23,6 +23,7 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
 
     public IReadOnlyList<RuleViolation> Validate(VideoOptions o)
     {
+        // Every rule is seed 004's; callback_url's (https, no internal host, ≤ 2048) are in CallbackUrlRule.
         var customizedMultiShot = o.MultiShot == true && o.ShotType == EvoLinkModelParams.CustomShots;
         return new RuleSet()
             .OnlyThese(o, Endpoint, "image", "end_image", "prompt", "negative_prompt", "duration", "resolution", "sound",

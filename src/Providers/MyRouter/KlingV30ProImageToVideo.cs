@@ -19,7 +19,8 @@ internal sealed class KlingV30ProImageToVideo(
 
     public IReadOnlyList<RuleViolation> Validate(VideoOptions o)
     {
-        // An empty list is no multi-shot request: it neither replaces the prompt nor conflicts with it.
+        // Every rule is seed 002's. An empty list is no multi-shot request: it neither replaces the prompt nor
+        // conflicts with it. The seed sets no rule on shot durations (not even that they add up to duration).
         var multiShot = o.MultiPrompt is { Count: > 0 };
         return new RuleSet()
             .OnlyThese(o, Endpoint, "image", "prompt", "negative_prompt", "sound", "duration", "cfg_scale", "end_image", "multi_prompt")
@@ -37,6 +38,7 @@ internal sealed class KlingV30ProImageToVideo(
             // Seed 002: "End frame image URL".
             .ImageUrl("end_image", o.EndImage)
             .Count("multi_prompt", o.MultiPrompt, 1, int.MaxValue)
+            // "List of prompts": a shot without prompt text is none.
             .When(o.MultiPrompt?.Any(shot => string.IsNullOrWhiteSpace(shot.Prompt)) == true,
                 "multi_prompt", "length", "every multi_prompt shot needs a non-empty prompt")
             .Violations;
@@ -52,6 +54,8 @@ internal sealed class KlingV30ProImageToVideo(
         .Set("duration", o.Duration)
         .Set("cfg_scale", o.CfgScale)
         .Set("end_image", o.EndImage)
+        // Seed 002's example gives the items as objects ("multi_prompt": [{}]); MyRouter's sibling i2v pages spell
+        // them { prompt, duration }, so that is the shape sent, not plain strings.
         .Set("multi_prompt", JsonBody.Array(o.MultiPrompt, shot => new JsonObject()
             .Set("prompt", shot.Prompt)
             .Set("duration", shot.Duration)));
