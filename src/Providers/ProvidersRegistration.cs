@@ -31,6 +31,7 @@ public static class ProvidersRegistration
         AddProviderOptions(services, MyRouterApiClient.Name);
         services.AddHttpClient<IMyRouterApi, MyRouterApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("myrouter"));
+        services.AddOptions<MyRouterWebhookOptions>().BindConfiguration(MyRouterWebhookOptions.Section);
         services.AddTransient<IVideoModel, KlingV30ProImageToVideo>();
 
         AddProviderOptions(services, EvoLinkApiClient.Name);

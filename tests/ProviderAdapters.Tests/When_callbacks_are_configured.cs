@@ -4,7 +4,7 @@ using VideoPlatform.ProviderAdapters.Tests.EvoLink;
 
 namespace VideoPlatform.ProviderAdapters.Tests;
 
-/// <summary>Which callback URL each provider that supports one is given at submit.</summary>
+/// <summary>Which callback URL each provider that supports one is given at submit (MyRouter: When_MyRouter_callbacks_are_on).</summary>
 public sealed class When_callbacks_are_configured
 {
     private const string PublicBase = "https://video.example.com/platform/";
@@ -36,17 +36,6 @@ public sealed class When_callbacks_are_configured
         await host.EvoLink.SubmitAsync(RequestId, Options with { CallbackUrl = "https://hooks.example.com/mine" }, CancellationToken.None);
 
         host.Network.Single.Json().GetProperty("callback_url").GetString().ShouldBe("https://hooks.example.com/mine");
-    }
-
-    [Fact]
-    public async Task Should_send_MyRouter_a_webhook_in_extra()
-    {
-        using var host = ProviderHost.WithCallbacks(PublicBase, HttpStatusCode.OK, MyRouterAccepted);
-
-        await host.MyRouter.SubmitAsync(RequestId, Options, CancellationToken.None);
-
-        host.Network.Single.Json().GetProperty("extra").GetProperty("webhook").GetProperty("url").GetString()
-            .ShouldBe($"https://video.example.com/platform/callbacks/myrouter/{RequestId}");
     }
 
     [Fact]

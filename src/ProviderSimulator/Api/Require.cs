@@ -4,7 +4,8 @@ namespace ProviderSimulator.Api;
 
 /// <summary>
 /// Presence checks for required body fields, answering a problem or null. Deliberately no more than
-/// presence and type: validating business rules is the platform's job, and the simulator must not hide its gaps.
+/// presence and type (a URL where the provider takes only URLs): validating business rules is the platform's job,
+/// and the simulator must not hide its gaps.
 /// </summary>
 public static class Require
 {
@@ -17,4 +18,13 @@ public static class Require
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
             ? null
             : $"{name} is required and must be a non-empty array";
+
+    /// <summary>A field the provider documents as a URL: absent passes, present must be an http(s) URL, not inline base64.</summary>
+    public static string? UrlIfPresent(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value)
+        || (value.ValueKind == JsonValueKind.String
+            && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https")
+            ? null
+            : $"{name} must be an image URL";
 }

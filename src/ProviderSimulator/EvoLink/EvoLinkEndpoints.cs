@@ -37,7 +37,10 @@ public static class EvoLinkEndpoints
     private static string? FindProblem(JsonElement body) =>
         Require.Text(body, "model")
         ?? (body.GetProperty("model").GetString() == Model ? null : $"model must be {Model}: the simulator serves no other")
-        ?? Require.Text(body, "image_start");
+        ?? Require.Text(body, "image_start")
+        // EvoLink's frames are URLs only (seed 004); an inline image is its certain 400.
+        ?? Require.UrlIfPresent(body, "image_start")
+        ?? Require.UrlIfPresent(body, "image_end");
 
     private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) => new
     {

@@ -7,7 +7,8 @@ using VideoPlatform.Providers.Validation;
 namespace VideoPlatform.Providers.EvoLink;
 
 /// <summary>
-/// EvoLink <c>kling-v3-image-to-video</c> (seed 004): first frame, optional last frame, prompt, multi-shot.
+/// EvoLink <c>kling-v3-image-to-video</c> (seed 004): first frame, optional last frame, prompt, multi-shot (custom
+/// shots included).
 /// Named with its provider because Modellix already has a <c>KlingV3ImageToVideo</c>.
 /// Violations name EvoLink's fields: <c>image_start</c> is our <c>image</c>, <c>image_end</c> our <c>end_image</c>,
 /// <c>quality</c> our <c>resolution</c>.
@@ -22,23 +23,27 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
 
     public IReadOnlyList<RuleViolation> Validate(VideoOptions o)
     {
-        var customizedShots = o.MultiShot == true && o.ShotType == "customize";
+        // Every rule is seed 004's; callback_url's (https, no internal host, ≤ 2048) are in CallbackUrlRule.
+        var customizedMultiShot = o.MultiShot == true && o.ShotType == EvoLinkModelParams.CustomShots;
         return new RuleSet()
             .OnlyThese(o, Endpoint, "image", "end_image", "prompt", "negative_prompt", "duration", "resolution", "sound",
-                "multi_shot", "shot_type", "callback_url")
+                "multi_shot", "shot_type", "multi_prompt", "callback_url")
             .When(o.Image is null, "image_start", "required", "image_start (the image option) is required")
-            .ImageFile("image_start", o.Image)
+            // Seed 004: first and last frame are image URLs "directly accessible by the server"; base64 earns a 400.
+            .ImageUrl("image_start", o.Image)
             .When(o.EndImage is not null && o.Image is null, "image_end", "conditional", "image_end (the end_image option) needs image_start")
-            .ImageFile("image_end", o.EndImage)
-            .When(string.IsNullOrEmpty(o.Prompt) && !customizedShots, "prompt", "required",
+            .ImageUrl("image_end", o.EndImage)
+            .When(string.IsNullOrEmpty(o.Prompt) && !customizedMultiShot, "prompt", "required",
                 "prompt is required unless multi_shot is true with shot_type customize")
             .Length("prompt", o.Prompt, 0, 2500)
-            // EvoLink documents no limit for negative_prompt; the prompt's 2500 is the cap Kling applies to both elsewhere.
-            .Length("negative_prompt", o.NegativePrompt, 0, 2500)
+            // Seed 004 gives negative_prompt no limit, shot_type no list of values and no tie to multi_shot:
+            // those are EvoLink's to judge, not refused here.
             .Range("duration", o.Duration, 3, 15)
             .OneOf("quality", o.Resolution, "720p", "1080p", "4k")
-            .OneOf("shot_type", o.ShotType, "customize", "intelligence")
-            .When(o.ShotType is not null && o.MultiShot != true, "shot_type", "conditional", "shot_type only applies when multi_shot is true")
+            // Seed 004's custom shots are the multi_shot=true, shot_type=customize mode; sent in any other, they would
+            // be ignored while the caller believes they were used.
+            .When(o.MultiPrompt is { Count: > 0 } && !customizedMultiShot, "multi_prompt", "conditional",
+                "multi_prompt (custom shots) needs multi_shot true and shot_type customize")
             .CallbackUrl("callback_url", o.CallbackUrl)
             .Violations;
     }
@@ -52,14 +57,8 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
         .Set("duration", o.Duration)
         .Set("quality", o.Resolution)
         .Set("sound", JsonBody.OnOff(o.Sound))
-        .Set("model_params", ModelParams(o))
+        .Set("model_params", EvoLinkModelParams.For(o))
         .Set("callback_url", o.CallbackUrl);
-
-    /// <summary>Multi-shot settings travel inside <c>model_params</c>; left out when neither is set.</summary>
-    private static JsonObject? ModelParams(VideoOptions o) =>
-        o.MultiShot is null && o.ShotType is null
-            ? null
-            : new JsonObject().Set("multi_shot", o.MultiShot).Set("shot_type", o.ShotType);
 
     /// <summary>
     /// EvoLink takes one callback URL. A caller's own <c>callback_url</c> wins (they asked for it); otherwise ours is

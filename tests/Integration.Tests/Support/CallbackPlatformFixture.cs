@@ -42,6 +42,8 @@ public sealed class CallbackPlatformFixture : PlatformFixtureBase
 
         settings["Callbacks:PublicBaseUrl"] = poller.Urls.First();
         settings["Callbacks:AllowHttp"] = "true";
+        // MyRouter's webhook is undocumented, so off unless asked for; the callback tests cover it too.
+        settings["Providers:MyRouter:SendUndocumentedWebhook"] = "true";
         await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings);
     }
 
