@@ -27,7 +27,10 @@ public record VideoOptions
     /// <summary>Reference videos (Modellix kling-video-o1 <c>videos</c>, exactly one).</summary>
     public IReadOnlyList<string>? Videos { get; init; }
 
-    /// <summary>Multi-shot prompts (MyRouter <c>multi_prompt</c>); mutually exclusive with <see cref="Prompt"/>.</summary>
+    /// <summary>
+    /// Shots, each a prompt and a duration: MyRouter <c>multi_prompt</c> (instead of <see cref="Prompt"/>), EvoLink custom
+    /// shots (with <see cref="MultiShot"/> and <see cref="ShotType"/> <c>customize</c>).
+    /// </summary>
     public IReadOnlyList<PromptShot>? MultiPrompt { get; init; }
 
     /// <summary>Length in seconds; the allowed values depend on the model.</summary>
