@@ -28,9 +28,9 @@ internal static class EvoLinkStatusMapper
         {
             State = state,
             RawStatus = task.Status,
-            ProgressPercent = AnswerValues.Percent(task.Progress),
+            ProgressPercent = AnswerValues.Percent(task.Progress, "progress"),
             // estimated_time is the whole generation's estimate, not what is left of it.
-            EstimatedTotalSeconds = running ? AnswerValues.Positive(task.TaskInfo?.EstimatedTime) : null,
+            EstimatedTotalSeconds = running ? AnswerValues.SecondsUp(task.TaskInfo?.EstimatedTime, "task_info.estimated_time") : null,
             Videos = state == ProviderTaskState.Succeeded ? Videos(task, now) : [],
             FailureCode = failed ? FailureCode(task) : null,
             FailureMessage = failed

@@ -35,8 +35,8 @@ internal static class ModellixStatusMapper
     private static IReadOnlyList<VideoResult> Videos(ModellixTaskData data)
     {
         // A timestamp that is no plausible instant in milliseconds (microseconds, negative) counts as absent.
-        var expiresAt = AnswerValues.FromUnixMilliseconds(data.ResultExpiresAt)
-            ?? (AnswerValues.FromUnixMilliseconds(data.CompletedAt) ?? DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
+        var expiresAt = AnswerValues.FromUnixMilliseconds(data.ResultExpiresAt, "data.result_expires_at")
+            ?? (AnswerValues.FromUnixMilliseconds(data.CompletedAt, "data.completed_at") ?? DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
 
         return (data.Result?.Resources ?? [])
             .Where(r => !string.IsNullOrWhiteSpace(r.Url) && (r.Type is null || r.Type.Equals("video", StringComparison.OrdinalIgnoreCase)))
@@ -45,8 +45,8 @@ internal static class ModellixStatusMapper
                 Url = r.Url!,
                 ExpiresAt = expiresAt,
                 Format = r.Format,
-                Width = AnswerValues.Positive(r.Width),
-                Height = AnswerValues.Positive(r.Height),
+                Width = AnswerValues.Pixels(r.Width, "data.result.resources[].width"),
+                Height = AnswerValues.Pixels(r.Height, "data.result.resources[].height"),
             })
             .ToList();
     }
