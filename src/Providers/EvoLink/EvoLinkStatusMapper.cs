@@ -7,7 +7,10 @@ namespace VideoPlatform.Providers.EvoLink;
 /// <summary>EvoLink task statuses onto ours. Unknown strings stay non-terminal: the deadline settles them.</summary>
 internal static class EvoLinkStatusMapper
 {
-    /// <summary>EvoLink documents result links as valid for 24 hours; the answers carry no expiry of their own.</summary>
+    /// <summary>
+    /// EvoLink documents result links as valid for 24 hours. Its answers carry no expiry and no completion time (only
+    /// <c>created</c>, the submit time), so the 24 h are counted from when the result is first seen.
+    /// </summary>
     private static readonly TimeSpan DocumentedLinkLifetime = TimeSpan.FromHours(24);
 
     public static ProviderTaskStatus Map(EvoLinkTask task, DateTimeOffset now)

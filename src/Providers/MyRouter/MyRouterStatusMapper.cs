@@ -44,8 +44,9 @@ internal static class MyRouterStatusMapper
             .Select(v => new VideoResult
             {
                 Url = v.VideoUrl!,
-                // A TTL of 0 or less says nothing usable: the expiry stays unknown rather than "already past".
-                ExpiresAt = v.VideoUrlTtl > 0 && AnswerValues.Seconds(v.VideoUrlTtl, LongestLinkLifetime, "videos[].video_url_ttl") is { } ttl
+                // video_url_ttl is a string of seconds from now. Without a usable one (absent, 0 or less) the expiry stays
+                // unknown: MyRouter documents no default lifetime to fall back on.
+                ExpiresAt = v.VideoUrlTtl is not 0 && AnswerValues.Seconds(v.VideoUrlTtl, LongestLinkLifetime, "videos[].video_url_ttl") is { } ttl
                     ? now + ttl
                     : null,
                 Format = v.VideoType,
