@@ -26,6 +26,7 @@ internal static class EvoLinkStatusMapper
         };
         var failed = state == ProviderTaskState.Failed;
         var running = state is ProviderTaskState.Pending or ProviderTaskState.Processing;
+        var failureCode = failed ? FailureCode(task) : null;
 
         return new ProviderTaskStatus
         {
@@ -35,7 +36,11 @@ internal static class EvoLinkStatusMapper
             // estimated_time is the whole generation's estimate, not what is left of it.
             EstimatedTotalSeconds = running ? AnswerValues.SecondsUp(task.TaskInfo?.EstimatedTime, "task_info.estimated_time") : null,
             Videos = state == ProviderTaskState.Succeeded ? Videos(task, now) : [],
-            FailureCode = failed ? FailureCode(task) : null,
+            // What EvoLink says it holds for the task and whether it still takes a cancel: read in every state.
+            CreditsReserved = AnswerValues.Credits(task.Usage?.CreditsReserved, "usage.credits_reserved"),
+            CanCancel = task.TaskInfo?.CanCancel,
+            FailureCode = failureCode,
+            ServerSideFailure = failed ? EvoLinkFailureCodes.IsServerSide(failureCode) : null,
             FailureMessage = failed
                 ? (string.IsNullOrWhiteSpace(task.Error?.Message) ? $"EvoLink reported the task as {task.Status}" : task.Error.Message)
                 : null,
