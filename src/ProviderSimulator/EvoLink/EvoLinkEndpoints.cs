@@ -48,7 +48,7 @@ public static class EvoLinkEndpoints
         id = task.Id,
         model = task.Model,
         @object = "video.generation.task",
-        progress = numbers.Of(snapshot.Progress),
+        progress = numbers.Percent(snapshot.Progress),
         status = snapshot.Phase switch
         {
             TaskPhase.Pending => "pending",

@@ -59,7 +59,7 @@ public static class MyRouterEndpoints
                 : task.Behaviors.HasFlag(Behavior.ServerSideFault) ? "internal service error, please retry"
                 : "content moderation failed: the input image was rejected",
             eta = numbers.Of(snapshot.SecondsLeft),
-            progress_percent = numbers.Of(snapshot.Progress),
+            progress_percent = numbers.Percent(snapshot.Progress),
         },
         videos = snapshot.Phase == TaskPhase.Succeeded
             ? new[]
