@@ -2,7 +2,7 @@ namespace VideoPlatform.Providers.Http;
 
 /// <summary>
 /// Numbers in providers' answers turned into times, durations, sizes and percentages without ever throwing. A float
-/// is rounded the way that field is used (see each method); a value no real answer carries (a timestamp in another
+/// is rounded the way its field is used (see each method). A value no real answer carries (a timestamp in another
 /// unit, a negative duration, a TTL of centuries) is "not said" (null), noted in <see cref="DroppedFields"/> when a
 /// field name is given, and the caller goes on as if it were absent. One odd value must not block a finished task.
 /// </summary>
@@ -14,7 +14,9 @@ internal static class AnswerValues
 
     /// <summary>Rounded to the nearest millisecond.</summary>
     public static DateTimeOffset? FromUnixMilliseconds(double? milliseconds, string? field = null) =>
-        InWindow(milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(milliseconds!.Value, MidpointRounding.AwayFromZero)) : Dropped<DateTimeOffset>(milliseconds, field, "not a time in milliseconds");
+        InWindow(milliseconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(milliseconds!.Value, MidpointRounding.AwayFromZero))
+            : Dropped<DateTimeOffset>(milliseconds, field, "not a time in milliseconds");
 
     public static DateTimeOffset? FromUnixSeconds(double? seconds, string? field = null) =>
         InWindow(seconds * 1000) ? FromUnixMilliseconds(seconds * 1000) : Dropped<DateTimeOffset>(seconds, field, "not a time in seconds");
@@ -30,18 +32,24 @@ internal static class AnswerValues
 
     /// <summary>A duration of zero up to <paramref name="longest"/>; null when negative, not finite or longer.</summary>
     public static TimeSpan? Seconds(double? seconds, TimeSpan longest, string? field = null) =>
-        seconds is { } s && double.IsFinite(s) && s >= 0 && s <= longest.TotalSeconds ? TimeSpan.FromSeconds(s) : Dropped<TimeSpan>(seconds, field, "out of range");
+        seconds is { } s && double.IsFinite(s) && s >= 0 && s <= longest.TotalSeconds
+            ? TimeSpan.FromSeconds(s)
+            : Dropped<TimeSpan>(seconds, field, "out of range");
 
     /// <summary>
     /// Seconds still to wait (an ETA, an estimate), rounded up: a provider saying 12.2 s is not done in 12. Zero says
-    /// nothing (null) without being odd, as a finished task's ETA is.
+    /// nothing (null) without being odd, as a finished task's ETA does.
     /// </summary>
     public static int? SecondsUp(double? seconds, string? field = null) =>
-        seconds is > 0 and <= int.MaxValue ? (int)Math.Ceiling(seconds.Value) : seconds == 0 ? null : Dropped<int>(seconds, field, "out of range");
+        seconds is > 0 and <= int.MaxValue ? (int)Math.Ceiling(seconds.Value)
+        : seconds == 0 ? null
+        : Dropped<int>(seconds, field, "out of range");
 
     /// <summary>A size in pixels, rounded to the nearest: only a positive one says something.</summary>
     public static int? Pixels(double? pixels, string? field = null) =>
-        Math.Round(pixels ?? 0, MidpointRounding.AwayFromZero) is > 0 and <= int.MaxValue and var whole ? (int)whole : pixels is null or 0 ? null : Dropped<int>(pixels, field, "out of range");
+        Math.Round(pixels ?? 0, MidpointRounding.AwayFromZero) is > 0 and <= int.MaxValue and var whole ? (int)whole
+        : pixels is null or 0 ? null
+        : Dropped<int>(pixels, field, "out of range");
 
     /// <summary>0–100, rounded down: a task at 99.9 % is not done, and only the provider's own 100 says so.</summary>
     public static int? Percent(double? percent, string? field = null) =>
@@ -54,7 +62,7 @@ internal static class AnswerValues
     private static bool InWindow(double? milliseconds) =>
         milliseconds is { } ms && ms >= Earliest.ToUnixTimeMilliseconds() && ms < Latest.ToUnixTimeMilliseconds();
 
-    /// <summary>Null; an absent value is simply not said, a present but unusable one is noted.</summary>
+    /// <summary>Null: an absent value is simply not said, a present but unusable one is also noted.</summary>
     private static T? Dropped<T>(double? value, string? field, string why) where T : struct
     {
         if (value is not null && field is not null)

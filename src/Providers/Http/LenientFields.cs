@@ -30,9 +30,9 @@ internal static class LenientFields
             return new LenientScalars.Flag(field);
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)
             && For(type.GenericTypeArguments[0], field + "[]") is { } element)
-            return Create(typeof(LenientShapes.List<>), type.GenericTypeArguments[0], field, element);
+            return Create(typeof(LenientShapes.ListOf<>), type.GenericTypeArguments[0], field, element);
         if (type.IsClass && type.Assembly == typeof(LenientFields).Assembly)
-            return Create(typeof(LenientShapes.Object<>), type, field);
+            return Create(typeof(LenientShapes.ObjectOf<>), type, field);
         return null;
     }
 

@@ -51,8 +51,6 @@ internal static class LenientScalars
 
     public sealed class Number(string field) : JsonConverter<double?>
     {
-        public override bool HandleNull => true;
-
         public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNumber(ref reader, field);
 
         public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
@@ -67,8 +65,6 @@ internal static class LenientScalars
     /// <summary>A whole number (<c>0</c>, <c>0.0</c>, <c>"0"</c>); a fraction is dropped, since a code has no "nearly".</summary>
     public sealed class WholeNumber(string field) : JsonConverter<int?>
     {
-        public override bool HandleNull => true;
-
         public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var number = ReadNumber(ref reader, field);
@@ -92,8 +88,6 @@ internal static class LenientScalars
     /// <summary><c>true</c>/<c>false</c>, also as text or as 1/0.</summary>
     public sealed class Flag(string field) : JsonConverter<bool?>
     {
-        public override bool HandleNull => true;
-
         public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
         {
             JsonTokenType.Null => null,

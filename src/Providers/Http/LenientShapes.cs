@@ -10,7 +10,7 @@ namespace VideoPlatform.Providers.Http;
 /// </summary>
 internal static class LenientShapes
 {
-    public sealed class Object<T>(string field) : JsonConverter<T> where T : class
+    public sealed class ObjectOf<T>(string field) : JsonConverter<T> where T : class
     {
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -26,7 +26,7 @@ internal static class LenientShapes
             JsonSerializer.Serialize(writer, value, options);
     }
 
-    public sealed class List<T>(string field, JsonConverter<T> element) : JsonConverter<IReadOnlyList<T>> where T : class
+    public sealed class ListOf<T>(string field, JsonConverter<T> element) : JsonConverter<IReadOnlyList<T>> where T : class
     {
         public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -34,7 +34,7 @@ internal static class LenientShapes
                 return null;
             if (reader.TokenType != JsonTokenType.StartArray)
                 return LenientScalars.DropShape<IReadOnlyList<T>>(ref reader, field);
-            var items = new System.Collections.Generic.List<T>();
+            var items = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (element.Read(ref reader, typeof(T), options) is { } item)

@@ -28,5 +28,3 @@ internal sealed class RecordedLogs : ILoggerProvider
             entries.Enqueue(new RecordedLog(category, logLevel, formatter(state, exception)));
     }
 }
-
-internal sealed record RecordedLog(string Category, LogLevel Level, string Message);

@@ -63,9 +63,3 @@ public sealed class SimulatedProviders : IDisposable
 
     public void Dispose() => services.Dispose();
 }
-
-/// <summary>One task run through an adapter: its id at the provider and every status seen, the last one terminal.</summary>
-public sealed record SimulatedRun(string TaskId, IReadOnlyList<ProviderTaskStatus> Seen)
-{
-    public ProviderTaskStatus Done => Seen[^1];
-}
