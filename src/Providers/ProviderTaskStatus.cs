@@ -23,6 +23,19 @@ public sealed record ProviderTaskStatus
     public string? FailureCode { get; init; }
     public string? FailureMessage { get; init; }
 
+    /// <summary>
+    /// For a failed task, whose side the provider's failure code puts the fault on: true for its own (an outage, a
+    /// timeout: the same request may succeed later or elsewhere), false for the request's (a policy refusal, a bad
+    /// image: it would fail anywhere), null when the provider does not say or the code is not documented.
+    /// </summary>
+    public bool? ServerSideFailure { get; init; }
+
+    /// <summary>Credits the provider says it holds for the task, when it says (EvoLink <c>usage.credits_reserved</c>).</summary>
+    public decimal? CreditsReserved { get; init; }
+
+    /// <summary>Whether the provider says the task can still be cancelled, when it says (EvoLink <c>task_info.can_cancel</c>).</summary>
+    public bool? CanCancel { get; init; }
+
     /// <summary>How long the provider asked us to wait before asking again (429 / Retry-After).</summary>
     public TimeSpan? RetryAfter { get; init; }
 

@@ -42,13 +42,16 @@ public static class EvoLinkEndpoints
         ?? Require.UrlIfPresent(body, "image_start")
         ?? Require.UrlIfPresent(body, "image_end");
 
-    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) => new
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) =>
+        Body(task, snapshot, publicBase, options, new AnswerNumbers(task.Behaviors));
+
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options, AnswerNumbers numbers) => new
     {
-        created = task.SubmittedAt.ToUnixTimeSeconds(),
+        created = numbers.Of(task.SubmittedAt.ToUnixTimeSeconds()),
         id = task.Id,
         model = task.Model,
         @object = "video.generation.task",
-        progress = snapshot.Progress,
+        progress = numbers.Percent(snapshot.Progress),
         status = snapshot.Phase switch
         {
             TaskPhase.Pending => "pending",
@@ -61,13 +64,14 @@ public static class EvoLinkEndpoints
         {
             can_cancel = snapshot.Phase is TaskPhase.Pending or TaskPhase.Processing,
             // From the configured time, not the task's own: an estimate, as EvoLink's is.
-            estimated_time = (int)Math.Ceiling(options.GenerationSeconds),
+            estimated_time = numbers.Of((long)Math.Ceiling(options.GenerationSeconds)),
         },
-        usage = new { billing_rule = "per_second", credits_reserved = BilledSeconds(task), user_group = "default" },
+        usage = new { billing_rule = "per_second", credits_reserved = numbers.Of(BilledSeconds(task)), user_group = "default" },
         results = snapshot.Phase == TaskPhase.Succeeded ? new[] { MediaEndpoints.UrlFor(publicBase, task, options) } : null,
-        error = snapshot.Phase == TaskPhase.Failed
-            ? new { code = "content_policy_violation", message = "The input image was rejected by the content policy" }
-            : null,
+        error = snapshot.Phase != TaskPhase.Failed ? null
+            : task.Behaviors.HasFlag(Behavior.ServerSideFault)
+                ? new { code = "service_error", message = "The generation service failed, please retry" }
+                : new { code = "content_policy_violation", message = "The input image was rejected by the content policy" },
     };
 
     /// <summary>EvoLink bills per second of requested duration; one credit a second keeps the figure easy to check.</summary>

@@ -46,6 +46,8 @@ public static class ModellixEndpoints
     private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options)
     {
         var succeeded = snapshot.Phase == TaskPhase.Succeeded;
+        var numbers = new AnswerNumbers(task.Behaviors);
+        var inSeconds = task.Behaviors.HasFlag(Behavior.TimesInSeconds);
         return new
         {
             code = 0,
@@ -62,28 +64,34 @@ public static class ModellixEndpoints
                     TaskPhase.Failed => "failed",
                     _ => Behaviors.UnknownStatus,
                 },
-                result = succeeded
-                    ? new
-                    {
-                        resources = new[]
-                        {
-                            new
-                            {
-                                url = MediaEndpoints.UrlFor(publicBase, task, options),
-                                type = "video",
-                                width = SampleVideo.Width,
-                                height = SampleVideo.Height,
-                                format = "mp4",
-                            },
-                        },
-                    }
-                    : null,
-                result_expires_at = succeeded ? snapshot.CompletedAt?.AddHours(24).ToUnixTimeMilliseconds() : null,
-                completed_at = snapshot.CompletedAt?.ToUnixTimeMilliseconds(),
+                result = succeeded ? new { resources = Resources(task, publicBase, options, numbers) } : null,
+                result_expires_at = succeeded && !inSeconds ? numbers.Of(snapshot.CompletedAt?.AddHours(24).ToUnixTimeMilliseconds()) : null,
+                completed_at = numbers.Of(inSeconds ? snapshot.CompletedAt?.ToUnixTimeSeconds() : snapshot.CompletedAt?.ToUnixTimeMilliseconds()),
                 error = snapshot.Phase == TaskPhase.Failed
-                    ? "Generation failed: the input did not pass content moderation"
+                    ? task.Behaviors.HasFlag(Behavior.ServerSideFault)
+                        ? "Generation failed: internal service error, please retry"
+                        : "Generation failed: the input did not pass content moderation"
                     : null,
             },
         };
+    }
+
+    /// <summary>The video, with a cover listed before it when a test asks (<see cref="Behavior.ResourcesMixed"/>).</summary>
+    private static object[] Resources(SimTask task, string publicBase, SimulatorOptions options, AnswerNumbers numbers)
+    {
+        var mixed = task.Behaviors.HasFlag(Behavior.ResourcesMixed);
+        var video = new
+        {
+            url = MediaEndpoints.UrlFor(publicBase, task, options),
+            type = mixed ? "video/mp4" : "video",
+            width = numbers.Of(SampleVideo.Width),
+            height = numbers.Of(SampleVideo.Height),
+            format = "mp4",
+        };
+        if (!mixed)
+            return [video];
+        // Nothing is served there: a client that keeps the cover as a result fails on it.
+        var cover = new { url = $"{publicBase}/media/{task.Id}-cover.jpg", type = "cover", width = video.width, height = video.height, format = "jpg" };
+        return [cover, video];
     }
 }

@@ -12,7 +12,7 @@ public static class MyRouterEndpoints
     private const string Model = "kling-v3.0-pro-i2v";
 
     /// <summary>Seconds a result link stays valid; MyRouter sends it as a string.</summary>
-    private const string VideoUrlTtl = "86400";
+    private const long VideoUrlTtlSeconds = 86400;
 
     private static readonly MyRouterDialect Dialect = MyRouterDialect.Instance;
 
@@ -38,7 +38,10 @@ public static class MyRouterEndpoints
         return app;
     }
 
-    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) => new
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) =>
+        Body(task, snapshot, publicBase, options, new AnswerNumbers(task.Behaviors));
+
+    private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options, AnswerNumbers numbers) => new
     {
         task = new
         {
@@ -52,12 +55,22 @@ public static class MyRouterEndpoints
                 TaskPhase.Failed => "TASK_STATUS_FAILED",
                 _ => Behaviors.UnknownStatus,
             },
-            reason = snapshot.Phase == TaskPhase.Failed ? "content moderation failed: the input image was rejected" : "",
-            eta = snapshot.SecondsLeft,
-            progress_percent = snapshot.Progress,
+            reason = snapshot.Phase != TaskPhase.Failed ? ""
+                : task.Behaviors.HasFlag(Behavior.ServerSideFault) ? "internal service error, please retry"
+                : "content moderation failed: the input image was rejected",
+            eta = numbers.Of(snapshot.SecondsLeft),
+            progress_percent = numbers.Percent(snapshot.Progress),
         },
         videos = snapshot.Phase == TaskPhase.Succeeded
-            ? new[] { new { video_url = MediaEndpoints.UrlFor(publicBase, task, options), video_url_ttl = VideoUrlTtl, video_type = "mp4" } }
+            ? new[]
+            {
+                new
+                {
+                    video_url = MediaEndpoints.UrlFor(publicBase, task, options),
+                    video_url_ttl = numbers.OfText(VideoUrlTtlSeconds),
+                    video_type = "mp4",
+                },
+            }
             : [],
     };
 }

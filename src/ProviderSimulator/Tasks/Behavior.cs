@@ -41,4 +41,21 @@ public enum Behavior
 
     /// <summary>The result URL points at a file of <see cref="SimulatorOptions.LargeMediaBytes"/> bytes.</summary>
     MediaLarge = 1 << 16,
+
+    // Answer shapes real providers drift into: see AnswerNumbers and each provider's task body.
+
+    /// <summary>Every measure in the task body (progress, ETA, sizes, times, TTL, credits) is a float with a fraction.</summary>
+    NumbersAsFloats = 1 << 17,
+
+    /// <summary>Every measure in the task body is numeric text.</summary>
+    NumbersAsText = 1 << 18,
+
+    /// <summary>Modellix lists a cover image before the video and types the video by its MIME type (<c>video/mp4</c>).</summary>
+    ResourcesMixed = 1 << 19,
+
+    /// <summary>Modellix gives <c>completed_at</c> in Unix seconds and no <c>result_expires_at</c>.</summary>
+    TimesInSeconds = 1 << 20,
+
+    /// <summary>With <see cref="Fail"/>: the failure is the provider's own fault (EvoLink <c>service_error</c>), not the request's.</summary>
+    ServerSideFault = 1 << 21,
 }

@@ -33,6 +33,11 @@ public static partial class Behaviors
         ["media-expired"] = Behavior.MediaExpired,
         ["media-redirect-internal"] = Behavior.MediaRedirectInternal,
         ["media-large"] = Behavior.MediaLarge,
+        ["numbers-as-floats"] = Behavior.NumbersAsFloats,
+        ["numbers-as-text"] = Behavior.NumbersAsText,
+        ["resources-mixed"] = Behavior.ResourcesMixed,
+        ["times-in-seconds"] = Behavior.TimesInSeconds,
+        ["fail-server-side"] = Behavior.Fail | Behavior.ServerSideFault,
     };
 
     [GeneratedRegex(@"\[sim:([^\]]*)\]", RegexOptions.IgnoreCase)]

@@ -16,7 +16,7 @@ internal static partial class EvoLinkErrors
         {
             var task = JsonSerializer.Deserialize<EvoLinkTask>(body, ProviderJson.Options);
             if (task is { Id: { Length: > 0 } id })
-                return SubmitOutcome.Accepted(id, AnswerValues.Positive(task.TaskInfo?.EstimatedTime));
+                return SubmitOutcome.Accepted(id, AnswerValues.SecondsUp(task.TaskInfo?.EstimatedTime, "task_info.estimated_time"));
             throw new JsonException("EvoLink submit answer has no task id");
         }
 

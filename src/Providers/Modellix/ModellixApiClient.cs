@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.Modellix;
 
 /// <summary>Typed client for Modellix (base URL and key from <c>Providers:Modellix</c>).</summary>
-internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options) : IModellixApi
+internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options, ILogger<ModellixApiClient> logger) : IModellixApi
 {
     public const string Name = "Modellix";
 
@@ -16,14 +17,16 @@ internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<Provide
     {
         var o = Options;
         return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, submitPath, o.ApiKey, body, requestId),
-            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes, ModellixErrors.ClassifySubmit, cancellationToken);
+            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes,
+            (response, answer) => logger.Read(Name, "submit answer", () => ModellixErrors.ClassifySubmit(response, answer)), cancellationToken);
     }
 
     public Task<ProviderTaskStatus> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
         return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/api/v1/tasks/{Uri.EscapeDataString(taskId)}", o.ApiKey),
-            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes, ParseTask, cancellationToken);
+            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes,
+            body => logger.Read(Name, "task answer", () => ParseTask(body)), cancellationToken);
     }
 
     private static ProviderTaskStatus ParseTask(string body)

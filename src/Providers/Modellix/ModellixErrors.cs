@@ -13,7 +13,9 @@ internal static class ModellixErrors
         if (response.IsSuccessStatusCode)
         {
             var envelope = JsonSerializer.Deserialize<ModellixEnvelope<ModellixSubmitData>>(body, ProviderJson.Options);
-            if (envelope is { Code: 0, Data.TaskId: { Length: > 0 } taskId })
+            // The task id is what matters: a code that cannot be read does not undo it. A code that says
+            // something other than 0 is the provider's own word against success, which stays ambiguous.
+            if (envelope is { Code: 0 or null, Data.TaskId: { Length: > 0 } taskId })
                 return SubmitOutcome.Accepted(taskId);
             throw new JsonException("Modellix submit answer has no task id");
         }

@@ -34,22 +34,33 @@ internal static class ModellixStatusMapper
 
     private static IReadOnlyList<VideoResult> Videos(ModellixTaskData data)
     {
-        // A timestamp that is no plausible instant in milliseconds (microseconds, negative) counts as absent.
-        var expiresAt = AnswerValues.FromUnixMilliseconds(data.ResultExpiresAt)
-            ?? (AnswerValues.FromUnixMilliseconds(data.CompletedAt) ?? DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
+        // result_expires_at is documented in milliseconds; completed_at's unit is not, so its magnitude tells. A time
+        // that is no plausible instant (microseconds, negative) counts as absent. With neither, the 24 h run from
+        // when the result is first seen: the best a client can know.
+        var expiresAt = AnswerValues.FromUnixMilliseconds(data.ResultExpiresAt, "data.result_expires_at")
+            ?? (AnswerValues.FromUnixSecondsOrMilliseconds(data.CompletedAt, "data.completed_at") ?? DateTimeOffset.UtcNow) + DocumentedLinkLifetime;
 
         return (data.Result?.Resources ?? [])
-            .Where(r => !string.IsNullOrWhiteSpace(r.Url) && (r.Type is null || r.Type.Equals("video", StringComparison.OrdinalIgnoreCase)))
+            .Where(r => !string.IsNullOrWhiteSpace(r.Url) && !IsPicture(r.Type))
             .Select(r => new VideoResult
             {
                 Url = r.Url!,
                 ExpiresAt = expiresAt,
                 Format = r.Format,
-                Width = AnswerValues.Positive(r.Width),
-                Height = AnswerValues.Positive(r.Height),
+                Width = AnswerValues.Pixels(r.Width, "data.result.resources[].width"),
+                Height = AnswerValues.Pixels(r.Height, "data.result.resources[].height"),
             })
             .ToList();
     }
+
+    /// <summary>
+    /// A cover or thumbnail listed beside the video. Only a type that says so is left out: the video's own type is
+    /// spelled several ways (video, mp4, video/mp4), and dropping one of those would end a paid success without a result.
+    /// </summary>
+    private static bool IsPicture(string? type) =>
+        type is not null && (type.StartsWith("image", StringComparison.OrdinalIgnoreCase)
+                             || type.Contains("cover", StringComparison.OrdinalIgnoreCase)
+                             || type.Contains("thumb", StringComparison.OrdinalIgnoreCase));
 
     private static string FailureText(ModellixTaskData data)
     {

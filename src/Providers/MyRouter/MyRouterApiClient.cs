@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.MyRouter;
 
 /// <summary>Typed client for MyRouter (base URL and key from <c>Providers:MyRouter</c>).</summary>
-internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options) : IMyRouterApi
+internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options, ILogger<MyRouterApiClient> logger) : IMyRouterApi
 {
     public const string Name = "MyRouter";
 
@@ -16,14 +17,16 @@ internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<Provide
     {
         var o = Options;
         return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, $"/v3/async/{Uri.EscapeDataString(model)}", o.ApiKey, body, requestId),
-            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes, MyRouterErrors.ClassifySubmit, cancellationToken);
+            TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes,
+            (response, answer) => logger.Read(Name, "submit answer", () => MyRouterErrors.ClassifySubmit(response, answer)), cancellationToken);
     }
 
     public Task<ProviderTaskStatus> GetTaskResultAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
         return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/v3/async/task-result?task_id={Uri.EscapeDataString(taskId)}", o.ApiKey),
-            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes, ParseTaskResult, cancellationToken);
+            TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes,
+            body => logger.Read(Name, "task answer", () => ParseTaskResult(body)), cancellationToken);
     }
 
     private static ProviderTaskStatus ParseTaskResult(string body)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers.Http;
@@ -28,8 +27,8 @@ internal static class MyRouterStatusMapper
         {
             State = state,
             RawStatus = task.Status,
-            ProgressPercent = AnswerValues.Percent(task.ProgressPercent),
-            EtaSeconds = AnswerValues.Positive(task.Eta),
+            ProgressPercent = AnswerValues.Percent(task.ProgressPercent, "task.progress_percent"),
+            EtaSeconds = AnswerValues.SecondsUp(task.Eta, "task.eta"),
             Videos = state == ProviderTaskState.Succeeded ? Videos(result, now) : [],
             // The status itself tells a cancellation from a failure; the reason is free text.
             FailureCode = failed ? task.Status : null,
@@ -45,17 +44,12 @@ internal static class MyRouterStatusMapper
             .Select(v => new VideoResult
             {
                 Url = v.VideoUrl!,
-                ExpiresAt = AnswerValues.Seconds(TtlSeconds(v.VideoUrlTtl), LongestLinkLifetime) is { } ttl ? now + ttl : null,
+                // video_url_ttl is a string of seconds from now. Without a usable one (absent, 0 or less) the expiry stays
+                // unknown: MyRouter documents no default lifetime to fall back on.
+                ExpiresAt = v.VideoUrlTtl is not 0 && AnswerValues.Seconds(v.VideoUrlTtl, LongestLinkLifetime, "videos[].video_url_ttl") is { } ttl
+                    ? now + ttl
+                    : null,
                 Format = v.VideoType,
             })
             .ToList();
-
-    /// <summary><c>video_url_ttl</c> is a string of seconds; a number is accepted too. Anything else means "not said".</summary>
-    private static long? TtlSeconds(JsonElement? ttl) => ttl switch
-    {
-        { ValueKind: JsonValueKind.String } text
-            when long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 => seconds,
-        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) && seconds > 0 => seconds,
-        _ => null,
-    };
 }

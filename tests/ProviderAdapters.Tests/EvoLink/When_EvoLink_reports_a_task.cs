@@ -62,7 +62,7 @@ public sealed class When_EvoLink_reports_a_task
     }
 
     [Fact]
-    public async Task Should_take_every_result_link_with_the_documented_24_hours()
+    public async Task Should_take_every_result_link_with_24_hours_from_first_seen_as_the_answer_has_no_completion_time()
     {
         // Arrange
         using var host = ProviderHost.Answering(HttpStatusCode.OK,

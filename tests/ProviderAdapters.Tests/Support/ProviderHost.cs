@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace VideoPlatform.ProviderAdapters.Tests.Support;
 
@@ -29,12 +30,15 @@ internal sealed class ProviderHost : IDisposable
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddProvider(Logs));
         services.AddVideoProviders();
         services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => network));
         _services = services.BuildServiceProvider();
     }
 
     public StubNetwork Network { get; }
+
+    public RecordedLogs Logs { get; } = new();
 
     public VideoModelCatalog Catalog => _services.GetRequiredService<VideoModelCatalog>();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Providers.Modellix;
 
@@ -20,6 +21,6 @@ internal static class ModellixClients
             configure?.Invoke(o);
         });
         var options = services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<ProviderOptions>>();
-        return new ModellixApiClient(new HttpClient(handler), options);
+        return new ModellixApiClient(new HttpClient(handler), options, NullLogger<ModellixApiClient>.Instance);
     }
 }

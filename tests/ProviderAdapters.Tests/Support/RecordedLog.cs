@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Logging;
+
+namespace VideoPlatform.ProviderAdapters.Tests.Support;
+
+internal sealed record RecordedLog(string Category, LogLevel Level, string Message);
