@@ -16,7 +16,8 @@
 # submits, billing and bytes sent per video from the simulator. Passes only when: lost 0; every request terminal;
 # archived >= 0.95 x (requests - cut_mid_call) and > 0; max_submits_per_request 1; max_served_ratio < 2; every billed
 # request archived, failed by the provider or cut mid-call (billed_not_archived 0); error_queue_messages 0. Cut
-# mid-call: the caller went before the simulator wrote its answer, or was killed within 1 s after (the answer unread).
+# mid-call: a submitter SIGKILL fell inside the request's call: before the simulator wrote its answer, within 1 s after
+# (the answer unread), or within 1 s after the submitter recorded the call as started but before it was sent.
 # Last line: one JSON object.
 #
 # Files under .run/crash<time>/: chaos.log (each step and what it hit), events.jsonl, sim-stats.json, logs/.
@@ -175,23 +176,35 @@ errors=$(error_queue_messages "$run_id")
 [ "$errors" = "?" ] && errors=-1
 
 # One object per request: how it ended (from the load's events) joined with what the simulator saw for it.
-# Cut mid-call: the simulator saw its caller go before the answer was written, or it wrote the answer within
-# answer_read_ms before a submitter's SIGKILL (or up to 200 ms after the time taken just before the signal) and the
-# request ended submit_unknown: that answer died unread in the killed process. Reading and recording an answer takes
-# milliseconds, so an answer lost after a longer gap is the platform's fault and is not excused.
-answer_read_ms=1000
+# Cut mid-call: the SIGKILL of a submitter fell inside the request's provider call, as either side saw it:
+# - the simulator saw its caller go before it wrote the answer;
+# - or it wrote the answer at most answer_read_ms before the SIGKILL (up to 200 ms after the time taken just before the
+#   signal), and the request ended submit_unknown: the answer died unread in the killed process;
+# - or the submitter had recorded the call as started (its own row, call_started_at) at most call_send_ms before the
+#   SIGKILL, the provider never received it, and the request ended submit_unknown: killed between the record and the send.
+# Reading and recording an answer, or sending a call once recorded, takes milliseconds, so a request lost after a
+# longer gap is the platform's fault and is not excused.
+answer_read_ms=1000 call_send_ms=1000
 kills_json=$(printf '%s\n' "${submitter_kills_ms[@]}" | jq -sc 'map(select(. != null))')
+calls_json=$(PGPASSWORD=platform psql -h 127.0.0.1 -U platform -d "$run_id" -qtAX -c "
+  SELECT coalesce(json_object_agg(request_id, (extract(epoch FROM call_started_at) * 1000)::bigint), '{}')
+  FROM submissions WHERE failure_code = 'submit_unknown' AND call_started_at IS NOT NULL" 2>/dev/null || echo '{}')
 figures=$(jq -s --argjson sim "$stats" --argjson size "$video_bytes" --argjson r "$requests" --argjson e "$errors" \
-  --argjson kills "$kills_json" --argjson read_ms "$answer_read_ms" '
+  --argjson kills "$kills_json" --argjson calls "${calls_json:-"{}"}" --argjson read_ms "$answer_read_ms" --argjson send_ms "$call_send_ms" '
   ($sim.videos | to_entries | map(.value)) as $videos
   | map(. as $ev | ($sim.answeredAtByRequest[$ev.request_id] // null) as $answered
+    | ($calls[$ev.request_id] // null) as $call_started
+    | ($ev.reason_code == "submit_unknown") as $unknown
     | (($sim.cutMidCallByRequest[$ev.request_id] // 0) > 0) as $cut_before_answer
-    | ($answered != null and any($kills[]; $answered <= . + 200 and $answered >= . - $read_ms)) as $answered_as_killed
+    | ($unknown and $answered != null and any($kills[]; $answered <= . + 200 and $answered >= . - $read_ms)) as $answered_as_killed
+    | ($unknown and $call_started != null and (($sim.submitsByRequest[$ev.request_id] // 0) == 0)
+        and any($kills[]; $call_started <= . + 200 and $call_started >= . - $send_ms)) as $killed_before_send
     | {
       archived: ($ev.outcome == "VideoArchived" and $ev.archived_bytes == $size),
       billed: (($sim.acceptedByRequest[$ev.request_id] // 0) > 0),
-      cut: ($cut_before_answer or ($answered_as_killed and $ev.reason_code == "submit_unknown")),
-      answered_as_killed: ($answered_as_killed and $ev.reason_code == "submit_unknown"),
+      cut: ($cut_before_answer or $answered_as_killed or $killed_before_send),
+      answered_as_killed: $answered_as_killed,
+      killed_before_send: $killed_before_send,
       provider_failed: ($ev.reason_code == "provider_failed"),
       archived_events: $ev.archived_events })
   | {
@@ -201,6 +214,7 @@ figures=$(jq -s --argjson sim "$stats" --argjson size "$video_bytes" --argjson r
       billed_not_archived: map(select(.billed and (.archived or .provider_failed or .cut | not))) | length,
       cut_mid_call: map(select(.cut)) | length,
       answered_as_killed: map(select(.answered_as_killed)) | length,
+      killed_before_send: map(select(.killed_before_send)) | length,
       max_submits_per_request: ([$sim.submitsByRequest[]] | max // 0),
       max_served_ratio: ([$videos[] | .bytesServed / .sizeBytes] | max // 0 | . * 100 | round / 100),
       error_queue_messages: $e,
@@ -217,6 +231,7 @@ printf '%-44s %s\n' "requests sent" "$requests" "instances per service" "$instan
   "  failed (by event)" "$(jq -c .failures <<<"$report")" "lost" "$lost" \
   "billed by the provider" "$(get billed)" "  cut mid-call (billed, caller killed)" "$(get cut_mid_call)" \
   "    of which answered just as it was killed" "$(jq .answered_as_killed <<<"$figures")" \
+  "    of which killed before its call was sent" "$(jq .killed_before_send <<<"$figures")" \
   "  billed, not archived, not provider-failed" "$(get billed_not_archived)" \
   "max provider submits per request" "$(get max_submits_per_request)" \
   "max video bytes sent / video size" "$(get max_served_ratio)" \
