@@ -11,14 +11,22 @@ namespace VideoPlatform.Poller.Tasks;
 /// lose a task's next scheduled recheck. A healthy open task is touched at least every
 /// <see cref="PollingOptions.StalledAfter"/>; this finds open tasks that were not and nudges each with a
 /// recheck. The nudge carries no scheduling token, so the saga accepts it whatever its current token is;
-/// a duplicate nudge only costs one extra status query.
+/// a duplicate nudge only costs one extra status query. When nudges go unanswered (<see cref="UnansweredNudges"/>),
+/// the process stops with a non-zero exit code so that its supervisor starts it again.
 /// </summary>
 public sealed class StalledTaskWatchdog(
     NpgsqlDataSource dataSource,
     IBus bus,
     IOptions<PollingOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ILogger<StalledTaskWatchdog> logger) : BackgroundService
 {
+    /// <summary>The exit code of a poller stopped because its consumers no longer take messages (EX_TEMPFAIL).</summary>
+    public const int ConsumersDeadExitCode = 75;
+
+    private UnansweredNudges _unanswered = null!;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var polling = options.Value;
@@ -28,6 +36,7 @@ public sealed class StalledTaskWatchdog(
                 polling.StalledAfterSeconds, polling.LongestPlannedWait, stalledAfter);
         // From the setting: looking often is cheap, and a short setting asks for quick recovery.
         var period = TimeSpan.FromSeconds(Math.Clamp(polling.StalledAfterSeconds / 3, 1, 30));
+        _unanswered = new UnansweredNudges(TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(2).Ticks, 4 * period.Ticks)));
         return PeriodicWork.RunAsync("Looking for stalled tasks", period, ct => NudgeStalledAsync(stalledAfter, ct), logger, stoppingToken);
     }
 
@@ -42,7 +51,23 @@ public sealed class StalledTaskWatchdog(
             """, new { stalledAfter }, cancellationToken: ct))).ToList();
         foreach (var requestId in stalled)
             await bus.Publish(new RecheckDue { RequestId = requestId }, ct);
-        if (stalled.Count > 0)
-            logger.LogWarning("Nudged {Count} task(s) with no activity for {StalledAfter}: their next recheck was lost", stalled.Count, stalledAfter);
+        if (stalled.Count == 0)
+        {
+            _unanswered.ConsumersLookDead(0, null, time.GetUtcNow());
+            return;
+        }
+        logger.LogWarning("Nudged {Count} task(s) with no activity for {StalledAfter}: their next recheck was lost", stalled.Count, stalledAfter);
+
+        // Npgsql reads timestamptz as a UTC DateTime.
+        var lastChange = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            $"SELECT max(updated_at) FROM {PollerRegistration.VideoTaskTable.Name}", cancellationToken: ct));
+        var lastChangeUtc = lastChange is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        if (_unanswered.ConsumersLookDead(stalled.Count, lastChangeUtc, time.GetUtcNow()))
+        {
+            logger.LogCritical("No task has changed for {DeadAfter} while stalled ones were nudged: this poller's consumers take no messages; stopping with exit code {ExitCode} so that its supervisor starts it again",
+                _unanswered.DeadAfter, ConsumersDeadExitCode);
+            Environment.ExitCode = ConsumersDeadExitCode;
+            lifetime.StopApplication();
+        }
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Integration.Tests.Support;
@@ -52,6 +53,10 @@ public static class ServiceHosts
         app.MapDefaultEndpoints();
         mapEndpoints?.Invoke(app);
         await app.StartAsync();
+        // The host starts its bus in the background: until the receive endpoints have bound their queues, an event
+        // published to them (a TaskSubmitted for the poller) finds no queue and is gone, as on a first deployment.
+        if (app.Services.GetService<IBusControl>() is { } bus)
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
         return app;
     }
 
