@@ -24,7 +24,8 @@ start_app ProviderSimulator ProviderSimulator http://127.0.0.1:5080 Simulator__A
 start_app Submitter.Service Submitter.Service http://127.0.0.1:5081 \
   Callbacks__PublicBaseUrl=http://127.0.0.1:5082 Callbacks__AllowHttp=true
 start_app Poller.Service Poller.Service http://127.0.0.1:5082
-start_app Archiver.Service Archiver.Service http://127.0.0.1:5083
+# The simulator's loopback address is the one internal host the archiver may fetch from; none is allowed by default.
+start_app Archiver.Service Archiver.Service http://127.0.0.1:5083 Archive__AllowedHosts__0=127.0.0.1:5080
 wait_ready http://127.0.0.1:5080/_sim/stats ProviderSimulator
 wait_ready http://127.0.0.1:5081/health/ready Submitter.Service
 wait_ready http://127.0.0.1:5082/health/ready Poller.Service

@@ -23,6 +23,8 @@ public static class InternalAddresses
         (IPNetwork.Parse("240.0.0.0/4"), "reserved"),
         (IPNetwork.Parse("::/128"), "unspecified"),
         (IPNetwork.Parse("::1/128"), "loopback"),
+        (IPNetwork.Parse("64:ff9b:1::/48"), "local-use NAT64"),
+        (IPNetwork.Parse("2001::/32"), "Teredo"),
         (IPNetwork.Parse("fc00::/7"), "unique local"),
         (IPNetwork.Parse("fe80::/10"), "link-local"),
         (IPNetwork.Parse("fec0::/10"), "site-local"),

@@ -32,6 +32,8 @@ public class When_a_source_url_is_checked
     [InlineData("http://[fe80::1]/", "link-local")]
     [InlineData("http://[::ffff:10.1.2.3]/", "private")]
     [InlineData("http://[64:ff9b::a9fe:a9fe]/", "link-local")]
+    [InlineData("http://[64:ff9b:1::a00:1]/", "local-use NAT64")]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "Teredo")]
     [InlineData("https://224.0.0.1/", "multicast")]
     public void Should_refuse_an_internal_address(string url, string kind)
     {
