@@ -130,6 +130,7 @@ public sealed class TaskCompletedConsumer(
                 CompletedAt = task.CompletedAt,
                 ArchivedAt = DateTimeOffset.UtcNow,
                 DownloadSeconds = result.Elapsed.TotalSeconds,
+                ProviderCredits = task.ProviderCredits,
             }, result.Format));
             ArchiverTelemetry.Archived(stored.Sidecar);
             DeleteTemporary(temporary);

@@ -20,4 +20,10 @@ public record TaskCompleted
 
     /// <summary>When the platform saw the task complete.</summary>
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>
+    /// Credits the provider says it holds or charged for the task (EvoLink <c>usage.credits_reserved</c>), in its own
+    /// unit; null when the provider does not say. What it bills is the provider's to tell; this is what it said.
+    /// </summary>
+    public double? ProviderCredits { get; init; }
 }

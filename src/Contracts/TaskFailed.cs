@@ -23,4 +23,10 @@ public record TaskFailed
 
     /// <summary>When the platform gave up.</summary>
     public required DateTimeOffset FailedAt { get; init; }
+
+    /// <summary>
+    /// Credits the provider says it holds or charged for the task (EvoLink <c>usage.credits_reserved</c>), in its own
+    /// unit; null when the provider does not say. What it bills is the provider's to tell; this is what it said.
+    /// </summary>
+    public double? ProviderCredits { get; init; }
 }

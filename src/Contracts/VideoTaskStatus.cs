@@ -47,4 +47,13 @@ public record VideoTaskStatus
 
     /// <summary>Why the archiver gave up, in words.</summary>
     public string? ArchiveFailureReason { get; init; }
+
+    /// <summary>
+    /// Credits the provider says it holds or charged for the task (EvoLink <c>usage.credits_reserved</c>), in its own
+    /// unit; null when the provider does not say. What it bills is the provider's to tell; this is what it said.
+    /// </summary>
+    public double? ProviderCredits { get; init; }
+
+    /// <summary>Whether the provider says the task can still be cancelled on its side (EvoLink <c>task_info.can_cancel</c>); null when it does not say.</summary>
+    public bool? ProviderCanCancel { get; init; }
 }

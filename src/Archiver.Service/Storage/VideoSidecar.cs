@@ -16,4 +16,7 @@ public sealed record VideoSidecar
     public required DateTimeOffset CompletedAt { get; init; }
     public required DateTimeOffset ArchivedAt { get; init; }
     public required double DownloadSeconds { get; init; }
+
+    /// <summary>Credits the provider said it holds or charged for the whole task (EvoLink); null when it did not say.</summary>
+    public double? ProviderCredits { get; init; }
 }

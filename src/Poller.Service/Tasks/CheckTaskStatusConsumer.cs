@@ -51,6 +51,8 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ProviderR
             FailureCode = status.FailureCode,
             FailureMessage = status.FailureMessage,
             RetryAfterSeconds = status.RetryAfter?.TotalSeconds,
+            ProviderCredits = (double?)status.CreditsReserved,
+            CanCancel = status.CanCancel,
             ObservedAt = DateTimeOffset.UtcNow,
         });
     }

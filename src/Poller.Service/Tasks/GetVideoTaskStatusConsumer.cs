@@ -29,6 +29,8 @@ public sealed class GetVideoTaskStatusConsumer(ILoadSagaRepository<VideoTaskStat
                 ArchivedVideos = saga.ArchivedVideos,
                 ArchiveFailureCode = saga.ArchiveFailureCode,
                 ArchiveFailureReason = saga.ArchiveFailureReason,
+                ProviderCredits = saga.ProviderCredits,
+                ProviderCanCancel = saga.ProviderCanCancel,
             });
     }
 }

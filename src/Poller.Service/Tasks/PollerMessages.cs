@@ -37,6 +37,8 @@ public record TaskStatusObserved
     public string? FailureCode { get; init; }
     public string? FailureMessage { get; init; }
     public double? RetryAfterSeconds { get; init; }
+    public double? ProviderCredits { get; init; }
+    public bool? CanCancel { get; init; }
     public required DateTimeOffset ObservedAt { get; init; }
 }
 

@@ -39,6 +39,12 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     public string? FailureCode { get; set; }
     public string? FailureReason { get; set; }
 
+    /// <summary>What the provider last said it holds or charged for the task, in its credits (EvoLink).</summary>
+    public double? ProviderCredits { get; set; }
+
+    /// <summary>What the provider last said about cancelling the task on its side (EvoLink).</summary>
+    public bool? ProviderCanCancel { get; set; }
+
     /// <summary>
     /// The message that ended the task. Only a redelivery of it (the process died between commit and outbox) announces
     /// the outcome again; any other late message, such as a second status answer, changes nothing.

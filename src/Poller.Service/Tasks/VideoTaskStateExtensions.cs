@@ -54,6 +54,9 @@ internal static class VideoTaskStateExtensions
         saga.NotFoundInARow = observed.State == ProviderTaskState.NotFound ? saga.NotFoundInARow + 1 : 0;
         if (observed.State == ProviderTaskState.Unreachable)
             return;
+        // The provider's latest word; an answer that does not say keeps the last one.
+        saga.ProviderCredits = observed.ProviderCredits ?? saga.ProviderCredits;
+        saga.ProviderCanCancel = observed.CanCancel ?? saga.ProviderCanCancel;
         saga.LastRawStatus = observed.RawStatus ?? observed.State.ToString().ToLowerInvariant();
 
         if (observed.State is ProviderTaskState.Pending or ProviderTaskState.Processing)

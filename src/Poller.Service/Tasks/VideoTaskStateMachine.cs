@@ -267,6 +267,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         ProviderTaskId = saga.ProviderTaskId,
         Videos = saga.Videos,
         CompletedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+        ProviderCredits = saga.ProviderCredits,
     };
 
     private static TaskCanceled CanceledEvent(VideoTaskState saga) => new()
@@ -299,6 +300,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         ReasonCode = saga.FailureCode ?? FailureReasons.ProviderFailed,
         Reason = saga.FailureReason ?? "",
         FailedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+        ProviderCredits = saga.ProviderCredits,
     };
 
     private EventActivityBinder<VideoTaskState, T> Fail<T>(
