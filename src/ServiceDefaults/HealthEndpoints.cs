@@ -12,7 +12,8 @@ public static class HealthEndpoints
 
     /// <summary>
     /// <c>/health/live</c>: the process runs. <c>/health/ready</c>: bus and database answer; 503 unless every
-    /// ready check is healthy (a degraded bus is still starting, or has some receive endpoints faulted).
+    /// ready check is healthy (a degraded bus is still starting, or has some receive endpoints faulted), with each
+    /// check's status in a JSON body (<see cref="HealthReportJson"/>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -20,6 +21,7 @@ public static class HealthEndpoints
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportJson.WriteAsync,
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

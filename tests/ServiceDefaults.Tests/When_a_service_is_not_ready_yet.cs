@@ -84,3 +84,35 @@ public class When_a_service_is_not_ready_yet
         await app.StopAsync();
     }
 }
+
+public class When_a_ready_check_fails
+{
+    [Fact]
+    public async Task Should_name_each_check_with_its_status_in_the_ready_answer()
+    {
+        // Arrange: one ready check healthy, one not.
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddHealthChecks()
+            .AddCheck("postgres", () => HealthCheckResult.Healthy("answers"), tags: [HealthEndpoints.ReadyTag])
+            .AddCheck("masstransit-bus", () => HealthCheckResult.Unhealthy("broker lost"), tags: [HealthEndpoints.ReadyTag]);
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        // Act
+        var ready = await http.GetAsync("/health/ready");
+        using var body = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+
+        // Assert
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
+        body.RootElement.GetProperty("status").GetString().ShouldBe("Unhealthy");
+        var checks = body.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => (c.GetProperty("status").GetString(), c.GetProperty("description").GetString()));
+        checks["postgres"].ShouldBe(("Healthy", "answers"));
+        checks["masstransit-bus"].ShouldBe(("Unhealthy", "broker lost"));
+        await app.StopAsync();
+    }
+}
