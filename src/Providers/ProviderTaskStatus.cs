@@ -31,7 +31,7 @@ public sealed record ProviderTaskStatus
     public bool? ServerSideFailure { get; init; }
 
     /// <summary>Credits the provider says it holds for the task, when it says (EvoLink <c>usage.credits_reserved</c>).</summary>
-    public decimal? CreditsReserved { get; init; }
+    public double? CreditsReserved { get; init; }
 
     /// <summary>Whether the provider says the task can still be cancelled, when it says (EvoLink <c>task_info.can_cancel</c>).</summary>
     public bool? CanCancel { get; init; }

@@ -89,7 +89,7 @@ public sealed class When_the_adapters_read_loose_simulated_answers(SimulatorFixt
         var run = await providers.RunAsync("EvoLink", $"a cat {marker}");
 
         // Assert
-        run.Seen.ShouldAllBe(s => s.CreditsReserved == (decimal)credits);
+        run.Seen.ShouldAllBe(s => s.CreditsReserved == credits);
         run.Seen[0].CanCancel.ShouldBe(true);
         run.Done.CanCancel.ShouldBe(false);
     }

@@ -51,7 +51,7 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ProviderR
             FailureCode = status.FailureCode,
             FailureMessage = status.FailureMessage,
             RetryAfterSeconds = status.RetryAfter?.TotalSeconds,
-            ProviderCredits = (double?)status.CreditsReserved,
+            ProviderCredits = status.CreditsReserved,
             CanCancel = status.CanCancel,
             ObservedAt = DateTimeOffset.UtcNow,
         });

@@ -25,7 +25,10 @@ public sealed class StalledTaskWatchdog(
     /// <summary>The exit code of a poller stopped because its consumers no longer take messages (EX_TEMPFAIL).</summary>
     public const int ConsumersDeadExitCode = 75;
 
-    private UnansweredNudges _unanswered = null!;
+    private readonly UnansweredNudges _unanswered = UnansweredNudges.ForRoundsOf(Period(options.Value));
+
+    /// <summary>From the setting: looking often is cheap, and a short setting asks for quick recovery.</summary>
+    private static TimeSpan Period(PollingOptions polling) => TimeSpan.FromSeconds(Math.Clamp(polling.StalledAfterSeconds / 3, 1, 30));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,10 +37,7 @@ public sealed class StalledTaskWatchdog(
         if (stalledAfter > TimeSpan.FromSeconds(polling.StalledAfterSeconds))
             logger.LogInformation("Polling:StalledAfterSeconds {Setting} s is within the longest planned wait {Longest}; open tasks count as stalled after {StalledAfter}",
                 polling.StalledAfterSeconds, polling.LongestPlannedWait, stalledAfter);
-        // From the setting: looking often is cheap, and a short setting asks for quick recovery.
-        var period = TimeSpan.FromSeconds(Math.Clamp(polling.StalledAfterSeconds / 3, 1, 30));
-        _unanswered = new UnansweredNudges(TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(2).Ticks, 4 * period.Ticks)));
-        return PeriodicWork.RunAsync("Looking for stalled tasks", period, ct => NudgeStalledAsync(stalledAfter, ct), logger, stoppingToken);
+        return PeriodicWork.RunAsync("Looking for stalled tasks", Period(polling), ct => NudgeStalledAsync(stalledAfter, ct), logger, stoppingToken);
     }
 
     private async Task NudgeStalledAsync(TimeSpan stalledAfter, CancellationToken ct)

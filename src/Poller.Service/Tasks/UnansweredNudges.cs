@@ -12,6 +12,10 @@ public sealed class UnansweredNudges(TimeSpan deadAfter)
 
     public TimeSpan DeadAfter { get; } = deadAfter;
 
+    /// <summary>For nudges every <paramref name="period"/>: four rounds of silence, and two minutes at least.</summary>
+    public static UnansweredNudges ForRoundsOf(TimeSpan period) =>
+        new(TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(2).Ticks, 4 * period.Ticks)));
+
     /// <param name="nudged">Tasks nudged this round.</param>
     /// <param name="lastTaskChange">The latest change of any task, open or ended; null when there are none.</param>
     /// <param name="now">Now.</param>

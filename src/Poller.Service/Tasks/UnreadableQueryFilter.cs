@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MassTransit;
-using MassTransit.Context;
 using VideoPlatform.Contracts;
+using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Poller.Tasks;
 
@@ -43,8 +42,7 @@ public sealed class UnreadableQueryFilter(ILogger<UnreadableQueryFilter> logger)
         }
 
         logger.LogWarning("Answered an unreadable query (message {MessageId}) as not found: {Reason}", context.MessageId, statusProblem);
-        // This filter is the query's consumer here: without the notice the transport would move it to _skipped.
-        await new MessageConsumeContext<JsonObject>(context, []).NotifyConsumed(Stopwatch.GetElapsedTime(started), nameof(UnreadableQueryFilter));
+        await ConsumedInPlace.NotifyAsync(context, null, started, nameof(UnreadableQueryFilter));
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("unreadableQuery");

@@ -56,8 +56,8 @@ internal static class AnswerValues
         percent is >= 0 and <= 100 ? (int)Math.Floor(percent.Value) : Dropped<int>(percent, field, "out of range");
 
     /// <summary>An amount of credits as the provider states it; negative or beyond any bill is "not said".</summary>
-    public static decimal? Credits(double? credits, string? field = null) =>
-        credits is >= 0 and < 1e12 ? (decimal)credits.Value : Dropped<decimal>(credits, field, "out of range");
+    public static double? Credits(double? credits, string? field = null) =>
+        credits is >= 0 and < 1e12 ? credits : Dropped<double>(credits, field, "out of range");
 
     private static bool InWindow(double? milliseconds) =>
         milliseconds is { } ms && ms >= Earliest.ToUnixTimeMilliseconds() && ms < Latest.ToUnixTimeMilliseconds();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MassTransit;
-using MassTransit.Context;
 using MassTransit.RetryPolicies;
 using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
@@ -48,9 +47,7 @@ public sealed class MalformedCommandFilter(
             logger.LogWarning("Rejected {RequestId} (message {MessageId}) before reading it: {Reason}",
                 rejection.RequestId, context.MessageId, Shorten(rejection.Reason));
         }
-        // This filter is the command's consumer here: without the notice the transport would move it to _skipped.
-        await new MessageConsumeContext<JsonObject>(context, raw ?? [])
-            .NotifyConsumed(Stopwatch.GetElapsedTime(started), nameof(MalformedCommandFilter));
+        await ConsumedInPlace.NotifyAsync(context, raw, started, nameof(MalformedCommandFilter));
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("malformedCommand");
@@ -108,20 +105,21 @@ public sealed class MalformedCommandFilter(
         RejectedAt = DateTimeOffset.UtcNow,
     };
 
-    private static Guid? ReadableRequestId(JsonObject? raw) =>
-        Guid.TryParse(Text(raw, "requestId"), out var id) && id != Guid.Empty ? id : null;
+    private static Guid? ReadableRequestId(JsonObject? raw) => Trusted(() => RawFields.RequestId(raw));
 
-    /// <summary>A string field as the serializer reads it: names case-insensitive, the last one given wins.</summary>
-    private static string? Text(JsonObject? raw, string field)
+    private static string? Text(JsonObject? raw, string field) =>
+        Trusted(() => RawFields.Text(RawFields.Field(raw, field)) is { } text ? Shorten(text) : null);
+
+    /// <summary>Null when a name is given twice at the top level: nothing there can be trusted.</summary>
+    private static T? Trusted<T>(Func<T?> read)
     {
         try
         {
-            var value = raw?.LastOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
-            return value is JsonValue text && text.TryGetValue<string>(out var s) ? Shorten(s) : null;
+            return read();
         }
         catch (ArgumentException)
         {
-            return null; // a name given twice at the top level: nothing there can be trusted
+            return default;
         }
     }
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using VideoPlatform.Contracts;
 using VideoPlatform.ServiceDefaults;
+using static VideoPlatform.Submitter.Commands.RawFields;
 
 namespace VideoPlatform.Submitter.Commands;
 
@@ -76,13 +76,8 @@ public sealed class UnreadableGenerateVideoAnswer(ILogger<UnreadableGenerateVide
         return violations;
     }
 
-    private static Guid? RequestIdOf(JsonObject envelope)
-    {
-        var fromCommand = Field(envelope, "message") is JsonObject message ? Text(Field(message, "requestId")) : null;
-        if (Guid.TryParse(fromCommand, out var id) && id != Guid.Empty)
-            return id;
-        return Guid.TryParse(Text(Field(envelope, "messageId")), out id) && id != Guid.Empty ? id : null;
-    }
+    private static Guid? RequestIdOf(JsonObject envelope) =>
+        RawFields.RequestId(Field(envelope, "message") as JsonObject) ?? RawFields.Uuid(Field(envelope, "messageId"));
 
     private static RuleViolation Violation(string field, string rule) => new()
     {
@@ -91,9 +86,4 @@ public sealed class UnreadableGenerateVideoAnswer(ILogger<UnreadableGenerateVide
         Message = $"the envelope's {field} {rule}",
     };
 
-    private static JsonNode? Field(JsonObject owner, string name) =>
-        owner.LastOrDefault(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }
