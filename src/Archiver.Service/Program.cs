@@ -2,6 +2,7 @@ using VideoPlatform.Archiver;
 using VideoPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenByDefaultOn("http://127.0.0.1:5083");
 builder.AddServiceDefaults();
 builder.AddArchiver();
 

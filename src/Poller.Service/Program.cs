@@ -3,6 +3,7 @@ using VideoPlatform.Poller.Callbacks;
 using VideoPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenByDefaultOn("http://127.0.0.1:5082");
 builder.AddServiceDefaults();
 builder.AddPoller();
 

@@ -29,6 +29,7 @@ public static class HealthEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapMetricsEndpoint();
         return app;
     }
 }

@@ -7,7 +7,7 @@ namespace VideoPlatform.Poller.Persistence;
 
 public static class PostgresSagaRepositoryRegistration
 {
-    /// <summary>Stores <typeparamref name="TSaga"/> in PostgreSQL (MassTransit.EntityFrameworkCore is not available here).</summary>
+    /// <summary>Stores <typeparamref name="TSaga"/> in PostgreSQL (MassTransit.EntityFrameworkCore is not served from the package feed this platform builds from).</summary>
     public static ISagaRegistrationConfigurator<TSaga> PostgresRepository<TSaga>(
         this ISagaRegistrationConfigurator<TSaga> saga, PostgresSagaTable<TSaga> table)
         where TSaga : class, ISagaVersion =>

@@ -6,7 +6,7 @@ using VideoPlatform.ServiceDefaults;
 namespace VideoPlatform.Poller.Scheduling;
 
 /// <summary>
-/// Keeps a scheduled message in the trace that scheduled it. MassTransit 8.4 carries the trace context in its
+/// Keeps a scheduled message in the trace that scheduled it. MassTransit (8.x) carries the trace context in its
 /// <c>MT-Activity-Id</c> header, which the scheduler stored with the envelope. MassTransit falls back to that header
 /// only when no span is current; starting the dispatch span from it makes the continuation explicit whatever runs
 /// around the dispatcher, and its start shows when the scheduled wait ended.

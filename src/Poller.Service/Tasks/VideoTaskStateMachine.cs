@@ -110,7 +110,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         During(Completed, Failed, Canceled,
             Ignore(CallbackReceived));
 
-        // MassTransit 8.4 raises Received for a token-less recheck (the watchdog's nudge) only while a token is set,
+        // MassTransit 8.x raises Received for a token-less recheck (the watchdog's nudge) only while a token is set,
         // which a finished task never has; ignored all the same, so a version that raises it regardless cannot
         // fault a finished task into the _error queue.
         During([Completed, Failed, Canceled, Rejected, FailedAtSubmit],

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -20,6 +21,9 @@ public sealed class TracedPlatformFixture : PlatformFixtureBase
     public SpanCollector Spans { get; } = new();
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Where the submitter listens (health and metrics endpoints).</summary>
+    public Uri SubmitterUrl { get; private set; } = null!;
+
     /// <summary>The keys the services send to the providers: distinctive, so finding one anywhere is no accident.</summary>
     public static IReadOnlyDictionary<string, string> SecretKeys { get; } = new[] { "Modellix", "MyRouter", "EvoLink" }
         .ToDictionary(p => p, p => $"sk-{p.ToLowerInvariant()}-{Guid.NewGuid():N}");
@@ -39,9 +43,12 @@ public sealed class TracedPlatformFixture : PlatformFixtureBase
 
     protected override async Task StartServicesAsync(Dictionary<string, string?> settings)
     {
-        var collectSpans = new TelemetryExtension(Tracing: t => t.AddProcessor(new SimpleActivityExportProcessor(Spans)));
-        await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings,
-            b => { b.Services.AddTelemetryExtension(collectSpans); CaptureLogs(b); });
+        var submitter = await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings, b =>
+        {
+            b.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new SimpleActivityExportProcessor(Spans)));
+            CaptureLogs(b);
+        });
+        SubmitterUrl = new Uri(submitter.Urls.First());
         await StartServiceAsync("Poller.Service", b => b.AddPoller(), settings, CaptureLogs);
         await StartServiceAsync("Archiver.Service", b => b.AddArchiver(), settings, CaptureLogs);
     }
