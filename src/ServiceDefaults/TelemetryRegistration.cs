@@ -66,10 +66,11 @@ public static class TelemetryRegistration
         return builder;
     }
 
-    /// <summary>Serves the metrics for Prometheus at <see cref="ScrapePath"/>.</summary>
+    /// <summary>Serves the metrics for Prometheus at <see cref="ScrapePath"/> (a host without telemetry has none to serve).</summary>
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(ScrapePath);
+        if (app.Services.GetService<MeterProvider>() is not null)
+            app.MapPrometheusScrapingEndpoint(ScrapePath);
         return app;
     }
 
