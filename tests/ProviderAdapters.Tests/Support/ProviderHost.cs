@@ -50,6 +50,9 @@ internal sealed class ProviderHost : IDisposable
         HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null, IDictionary<string, string?>? settings = null) =>
         new(new StubNetwork(status, body, decorate), settings);
 
+    /// <summary>Over a network that misbehaves in its own way (drops, hangs).</summary>
+    public static ProviderHost Over(StubNetwork network, IDictionary<string, string?>? settings = null) => new(network, settings);
+
     /// <summary>With <c>Callbacks:PublicBaseUrl</c> set, as a deployment that accepts provider callbacks has it.</summary>
     public static ProviderHost WithCallbacks(string publicBaseUrl, HttpStatusCode status, string body) =>
         new(new StubNetwork(status, body), new Dictionary<string, string?> { ["Callbacks:PublicBaseUrl"] = publicBaseUrl });
