@@ -7,7 +7,7 @@ namespace VideoPlatform.ProviderAdapters.Tests.Support;
 
 /// <summary>
 /// The providers as a host registers them (<c>AddVideoProviders()</c> with its configuration keys), with every
-/// typed client sending through one <see cref="StubNetwork"/>.
+/// provider HTTP client sending through one <see cref="StubNetwork"/>.
 /// </summary>
 internal sealed class ProviderHost : IDisposable
 {

@@ -4,7 +4,7 @@ using System.Text;
 namespace VideoPlatform.ProviderAdapters.Tests.Support;
 
 /// <summary>
-/// Stands in for the network under the real typed clients: answers every request with one canned response and
+/// Stands in for the network under the registered provider clients: answers every request with one canned response and
 /// keeps each request with its body (read before the client disposes it).
 /// </summary>
 internal sealed class StubNetwork(
