@@ -13,30 +13,29 @@ namespace VideoPlatform.Providers;
 public static class ProvidersRegistration
 {
     /// <summary>
-    /// Registers every provider endpoint and its typed HTTP client. Each provider reads
+    /// Registers every provider endpoint and its Refit HTTP interface. Each provider reads
     /// <c>Providers:&lt;Name&gt;</c> (BaseUrl, ApiKey, timeouts) and fails at start when its BaseUrl is missing.
     /// Every call is counted by status code (<see cref="ProviderCallMetricsHandler"/>).
     /// </summary>
     public static IServiceCollection AddVideoProviders(this IServiceCollection services)
     {
         AddProviderOptions(services, ModellixApiClient.Name);
-        // Timeouts are per call (submit vs query) inside the clients, so the factory's own timeout is off.
-        services.AddHttpClient<IModellixApi, ModellixApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("modellix"));
-        // Transient: adapters hold a typed client, whose handler the factory must stay free to rotate.
+        services.AddProviderHttp<IModellixHttp>(ModellixApiClient.Name, "modellix");
+        services.AddTransient<IModellixApi, ModellixApiClient>();
+        // Transient: adapters hold a factory-made client, whose handler the factory must stay free to rotate.
         services.AddTransient<IVideoModel, KlingV3ImageToVideo>();
         services.AddTransient<IVideoModel, KlingV16MultiImageToVideo>();
         services.AddTransient<IVideoModel, KlingVideoO1>();
 
         AddProviderOptions(services, MyRouterApiClient.Name);
-        services.AddHttpClient<IMyRouterApi, MyRouterApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("myrouter"));
+        services.AddProviderHttp<IMyRouterHttp>(MyRouterApiClient.Name, "myrouter");
+        services.AddTransient<IMyRouterApi, MyRouterApiClient>();
         services.AddOptions<MyRouterWebhookOptions>().BindConfiguration(MyRouterWebhookOptions.Section);
         services.AddTransient<IVideoModel, KlingV30ProImageToVideo>();
 
         AddProviderOptions(services, EvoLinkApiClient.Name);
-        services.AddHttpClient<IEvoLinkApi, EvoLinkApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler("evolink"));
+        services.AddProviderHttp<IEvoLinkHttp>(EvoLinkApiClient.Name, "evolink");
+        services.AddTransient<IEvoLinkApi, EvoLinkApiClient>();
         services.AddTransient<IVideoModel, EvoLinkKlingV3ImageToVideo>();
 
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();

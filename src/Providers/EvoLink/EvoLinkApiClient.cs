@@ -6,8 +6,8 @@ using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.EvoLink;
 
-/// <summary>Typed client for EvoLink (base URL and key from <c>Providers:EvoLink</c>).</summary>
-internal sealed class EvoLinkApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options, ILogger<EvoLinkApiClient> logger) : IEvoLinkApi
+/// <summary>EvoLink calls over <see cref="IEvoLinkHttp"/>: key, timeouts and body cap from <c>Providers:EvoLink</c>.</summary>
+internal sealed class EvoLinkApiClient(IEvoLinkHttp http, IOptionsMonitor<ProviderOptions> options, ILogger<EvoLinkApiClient> logger) : IEvoLinkApi
 {
     public const string Name = "EvoLink";
 
@@ -16,7 +16,7 @@ internal sealed class EvoLinkApiClient(HttpClient http, IOptionsMonitor<Provider
     public Task<SubmitOutcome> SubmitAsync(JsonObject body, Guid requestId, CancellationToken cancellationToken)
     {
         var o = Options;
-        return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, "/v1/videos/generations", o.ApiKey, body, requestId),
+        return ProviderHttp.SubmitAsync(token => http.SubmitAsync(body, o.ApiKey, requestId, token),
             TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes,
             (response, answer) => logger.Read(Name, "submit answer", () => EvoLinkErrors.ClassifySubmit(response, answer)), cancellationToken);
     }
@@ -24,7 +24,7 @@ internal sealed class EvoLinkApiClient(HttpClient http, IOptionsMonitor<Provider
     public Task<ProviderTaskStatus> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
-        return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/v1/tasks/{Uri.EscapeDataString(taskId)}", o.ApiKey),
+        return ProviderHttp.QueryAsync(token => http.GetTaskAsync(taskId, o.ApiKey, token),
             TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes,
             body => logger.Read(Name, "task answer", () => ParseTask(body)), cancellationToken);
     }

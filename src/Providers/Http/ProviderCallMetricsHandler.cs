@@ -10,7 +10,7 @@ internal sealed class ProviderCallMetricsHandler(string provider) : DelegatingHa
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // Every provider client submits with POST and queries with GET (BearerRequest).
+        // Every provider submits with POST and queries with GET (IModellixHttp, IMyRouterHttp, IEvoLinkHttp).
         var operation = request.Method == HttpMethod.Post ? "submit" : "query";
         var started = Stopwatch.GetTimestamp();
         try

@@ -12,9 +12,9 @@ namespace VideoPlatform.Providers.Http;
 /// </summary>
 internal static class ProviderHttp
 {
+    /// <param name="send">Sends the request (a Refit method) with the token that also bounds reading the answer.</param>
     public static async Task<SubmitOutcome> SubmitAsync(
-        HttpClient http,
-        HttpRequestMessage request,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
         TimeSpan timeout,
         int maxBodyBytes,
         Func<HttpResponseMessage, string, SubmitOutcome> classify,
@@ -24,7 +24,7 @@ internal static class ProviderHttp
         timeoutSource.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            using var response = await send(timeoutSource.Token);
             var body = await BoundedBody.ReadAsync(response.Content, maxBodyBytes, timeoutSource.Token);
             // An acceptance too large to read may still have created the task; a refusal is told by its status.
             if (body is null && response.IsSuccessStatusCode)
@@ -56,8 +56,7 @@ internal static class ProviderHttp
     }
 
     public static async Task<ProviderTaskStatus> QueryAsync(
-        HttpClient http,
-        HttpRequestMessage request,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
         TimeSpan timeout,
         int maxBodyBytes,
         Func<string, ProviderTaskStatus> map,
@@ -67,7 +66,7 @@ internal static class ProviderHttp
         timeoutSource.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            using var response = await send(timeoutSource.Token);
             var read = await BoundedBody.ReadAsync(response.Content, maxBodyBytes, timeoutSource.Token);
             if (read is null && response.IsSuccessStatusCode)
                 return ProviderTaskStatus.Unreachable($"provider answered {(int)response.StatusCode} with {TooLarge(maxBodyBytes)}");

@@ -6,8 +6,8 @@ using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.Modellix;
 
-/// <summary>Typed client for Modellix (base URL and key from <c>Providers:Modellix</c>).</summary>
-internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options, ILogger<ModellixApiClient> logger) : IModellixApi
+/// <summary>Modellix calls over <see cref="IModellixHttp"/>: key, timeouts and body cap from <c>Providers:Modellix</c>.</summary>
+internal sealed class ModellixApiClient(IModellixHttp http, IOptionsMonitor<ProviderOptions> options, ILogger<ModellixApiClient> logger) : IModellixApi
 {
     public const string Name = "Modellix";
 
@@ -16,7 +16,7 @@ internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<Provide
     public Task<SubmitOutcome> SubmitAsync(string submitPath, JsonObject body, Guid requestId, CancellationToken cancellationToken)
     {
         var o = Options;
-        return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, submitPath, o.ApiKey, body, requestId),
+        return ProviderHttp.SubmitAsync(token => http.SubmitAsync(submitPath.TrimStart('/'), body, o.ApiKey, requestId, token),
             TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes,
             (response, answer) => logger.Read(Name, "submit answer", () => ModellixErrors.ClassifySubmit(response, answer)), cancellationToken);
     }
@@ -24,7 +24,7 @@ internal sealed class ModellixApiClient(HttpClient http, IOptionsMonitor<Provide
     public Task<ProviderTaskStatus> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
-        return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/api/v1/tasks/{Uri.EscapeDataString(taskId)}", o.ApiKey),
+        return ProviderHttp.QueryAsync(token => http.GetTaskAsync(taskId, o.ApiKey, token),
             TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes,
             body => logger.Read(Name, "task answer", () => ParseTask(body)), cancellationToken);
     }

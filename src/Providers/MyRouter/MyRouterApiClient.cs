@@ -6,8 +6,8 @@ using VideoPlatform.Providers.Http;
 
 namespace VideoPlatform.Providers.MyRouter;
 
-/// <summary>Typed client for MyRouter (base URL and key from <c>Providers:MyRouter</c>).</summary>
-internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<ProviderOptions> options, ILogger<MyRouterApiClient> logger) : IMyRouterApi
+/// <summary>MyRouter calls over <see cref="IMyRouterHttp"/>: key, timeouts and body cap from <c>Providers:MyRouter</c>.</summary>
+internal sealed class MyRouterApiClient(IMyRouterHttp http, IOptionsMonitor<ProviderOptions> options, ILogger<MyRouterApiClient> logger) : IMyRouterApi
 {
     public const string Name = "MyRouter";
 
@@ -16,7 +16,7 @@ internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<Provide
     public Task<SubmitOutcome> SubmitAsync(string model, JsonObject body, Guid requestId, CancellationToken cancellationToken)
     {
         var o = Options;
-        return ProviderHttp.SubmitAsync(http, BearerRequest.Post(o.BaseUrl, $"/v3/async/{Uri.EscapeDataString(model)}", o.ApiKey, body, requestId),
+        return ProviderHttp.SubmitAsync(token => http.SubmitAsync(model, body, o.ApiKey, requestId, token),
             TimeSpan.FromSeconds(o.SubmitTimeoutSeconds), o.MaxResponseBodyBytes,
             (response, answer) => logger.Read(Name, "submit answer", () => MyRouterErrors.ClassifySubmit(response, answer)), cancellationToken);
     }
@@ -24,7 +24,7 @@ internal sealed class MyRouterApiClient(HttpClient http, IOptionsMonitor<Provide
     public Task<ProviderTaskStatus> GetTaskResultAsync(string taskId, CancellationToken cancellationToken)
     {
         var o = Options;
-        return ProviderHttp.QueryAsync(http, BearerRequest.Get(o.BaseUrl, $"/v3/async/task-result?task_id={Uri.EscapeDataString(taskId)}", o.ApiKey),
+        return ProviderHttp.QueryAsync(token => http.GetTaskResultAsync(taskId, o.ApiKey, token),
             TimeSpan.FromSeconds(o.QueryTimeoutSeconds), o.MaxResponseBodyBytes,
             body => logger.Read(Name, "task answer", () => ParseTaskResult(body)), cancellationToken);
     }

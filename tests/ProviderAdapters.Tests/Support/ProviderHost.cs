@@ -7,7 +7,7 @@ namespace VideoPlatform.ProviderAdapters.Tests.Support;
 
 /// <summary>
 /// The providers as a host registers them (<c>AddVideoProviders()</c> with its configuration keys), with every
-/// typed client sending through one <see cref="StubNetwork"/>.
+/// provider HTTP client sending through one <see cref="StubNetwork"/>.
 /// </summary>
 internal sealed class ProviderHost : IDisposable
 {
@@ -49,6 +49,9 @@ internal sealed class ProviderHost : IDisposable
     public static ProviderHost Answering(
         HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null, IDictionary<string, string?>? settings = null) =>
         new(new StubNetwork(status, body, decorate), settings);
+
+    /// <summary>Over a network that misbehaves in its own way (drops, hangs).</summary>
+    public static ProviderHost Over(StubNetwork network, IDictionary<string, string?>? settings = null) => new(network, settings);
 
     /// <summary>With <c>Callbacks:PublicBaseUrl</c> set, as a deployment that accepts provider callbacks has it.</summary>
     public static ProviderHost WithCallbacks(string publicBaseUrl, HttpStatusCode status, string body) =>

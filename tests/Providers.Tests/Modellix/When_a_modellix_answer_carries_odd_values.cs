@@ -114,6 +114,6 @@ public sealed class When_a_modellix_answer_carries_odd_values
          "result":{"resources":[{"url":"{{{ModellixAnswers.VideoUrl}}}","type":"video","format":"mp4"}]},{{{times}}}}}
         """;
 
-    private static ModellixApiClient Answering(string body) =>
+    private static IModellixApi Answering(string body) =>
         ModellixClients.Over(StubHttpHandler.Answering(() => ModellixAnswers.Response(HttpStatusCode.OK, body)));
 }

@@ -105,6 +105,6 @@ public sealed class When_a_modellix_answer_has_loose_types
             """;
     }
 
-    private static ModellixApiClient Answering(string body) =>
+    private static IModellixApi Answering(string body) =>
         ModellixClients.Over(StubHttpHandler.Answering(() => ModellixAnswers.Response(HttpStatusCode.OK, body)));
 }

@@ -88,6 +88,6 @@ public sealed class When_a_modellix_answer_is_too_large
         status.Videos.ShouldHaveSingleItem().Url.ShouldBe(ModellixAnswers.VideoUrl);
     }
 
-    private static ModellixApiClient Answering(HttpStatusCode status, string body) =>
+    private static IModellixApi Answering(HttpStatusCode status, string body) =>
         ModellixClients.Over(StubHttpHandler.Answering(() => ModellixAnswers.Response(status, body)));
 }

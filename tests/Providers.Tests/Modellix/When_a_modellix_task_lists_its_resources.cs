@@ -58,7 +58,7 @@ public sealed class When_a_modellix_task_lists_its_resources
     private static string Resource(string url, string? type) =>
         type is null ? $$"""{"url":"{{url}}"}""" : $$"""{"url":"{{url}}","type":"{{type}}"}""";
 
-    private static ModellixApiClient Answering(string resources) =>
+    private static IModellixApi Answering(string resources) =>
         ModellixClients.Over(StubHttpHandler.Answering(() => ModellixAnswers.Response(HttpStatusCode.OK, $$$$"""
             {"code":0,"message":"success","data":{"task_id":"task-42","status":"success","completed_at":{{{{ModellixAnswers.CompletedAtMs}}}},
              "result":{"resources":[{{{{resources}}}}]}}}

@@ -58,7 +58,7 @@ public sealed class When_a_modellix_task_says_when_its_links_expire
         status.Videos.ShouldHaveSingleItem().ExpiresAt.ShouldNotBeNull().ShouldBeInRange(before.AddHours(24), DateTimeOffset.UtcNow.AddHours(24));
     }
 
-    private static ModellixApiClient Answering(string times) =>
+    private static IModellixApi Answering(string times) =>
         ModellixClients.Over(StubHttpHandler.Answering(() => ModellixAnswers.Response(HttpStatusCode.OK, $$$$"""
             {"code":0,"message":"success","data":{"status":"success",{{{{times}}}},
              "result":{"resources":[{"url":"{{{{ModellixAnswers.VideoUrl}}}}","type":"video"}]}}}

@@ -1,26 +1,30 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Providers.Modellix;
 
 namespace VideoPlatform.Providers.Tests.Support;
 
-/// <summary>A <see cref="ModellixApiClient"/> over a stub network, configured the way the hosts configure it.</summary>
+/// <summary>
+/// The Modellix client exactly as a host registers it (<c>AddVideoProviders()</c>, every handler it adds), sending
+/// through a stub network instead of the real one.
+/// </summary>
 internal static class ModellixClients
 {
     public const string BaseUrl = "https://modellix.test";
     public const string ApiKey = "sk-modellix-secret-key";
 
-    public static ModellixApiClient Over(HttpMessageHandler handler, Action<ProviderOptions>? configure = null)
+    public static IModellixApi Over(HttpMessageHandler handler, Action<ProviderOptions>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddOptions<ProviderOptions>(ModellixApiClient.Name).Configure(o =>
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddVideoProviders();
+        services.Configure<ProviderOptions>(ModellixApiClient.Name, o =>
         {
             o.BaseUrl = BaseUrl;
             o.ApiKey = ApiKey;
             configure?.Invoke(o);
         });
-        var options = services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<ProviderOptions>>();
-        return new ModellixApiClient(new HttpClient(handler), options, NullLogger<ModellixApiClient>.Instance);
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => handler));
+        return services.BuildServiceProvider().GetRequiredService<IModellixApi>();
     }
 }
