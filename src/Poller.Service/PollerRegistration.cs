@@ -29,6 +29,8 @@ public static class PollerRegistration
 
         var checksInFlight = builder.Configuration.GetSection(PollingOptions.Section).Get<PollingOptions>()?.MaxChecksInFlight
                              ?? new PollingOptions().MaxChecksInFlight;
+        var scheduler = (builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions())
+            .Queue(SchedulerOptions.EndpointName);
         builder.AddPlatformBus(x =>
             {
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);
@@ -40,13 +42,13 @@ public static class PollerRegistration
                     e.ConcurrentMessageLimit = checksInFlight;
                 });
                 x.AddConsumer<GetVideoTaskStatusConsumer>();
-                x.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
-                x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = SchedulerOptions.EndpointName);
+                x.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = scheduler);
+                x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = scheduler);
             },
             // Quorum queues are addressed through their exchange: a queue: address would re-declare a classic queue.
             (context, bus) =>
             {
-                bus.UseMessageScheduler(new Uri($"exchange:{SchedulerOptions.EndpointName}"));
+                bus.UseMessageScheduler(new Uri($"exchange:{scheduler}"));
                 // Ahead of every endpoint's read of the message: an unreadable query id would throw there.
                 bus.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
                     ActivatorUtilities.CreateInstance<UnreadableQueryFilter>(context)));

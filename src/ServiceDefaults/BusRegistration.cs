@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,12 +21,14 @@ public static class BusRegistration
         var busOptions = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var transport = busOptions.Transport;
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        // Read here, before any host exists, so checked here: a bad value stops the service with its reason.
+        Validator.ValidateObject(rabbit, new ValidationContext(rabbit), validateAllProperties: true);
 
         StartingBusHealthCheck.Register(builder.Services);
         builder.Services.AddReceiveEndpointObserver<QueueArgumentMismatchObserver>();
         builder.Services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
+            x.SetEndpointNameFormatter(new PrefixedEndpointNameFormatter(rabbit));
             x.DisableUsageTelemetry();
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((context, queueName, endpoint) =>

@@ -20,6 +20,18 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
 
     /// <summary>
+    /// Put before every queue the platform declares (<c>{prefix}-generate-video</c>, <c>{prefix}-scheduler</c>), so
+    /// its generic names cannot collide with other MassTransit services in a shared virtual host. Empty: no prefix
+    /// (queues keep the names they had, so an existing deployment's waiting messages are not stranded). The message
+    /// exchanges callers publish to are named after the contract types and do not change.
+    /// </summary>
+    [RegularExpression("^$|^[a-z0-9][a-z0-9.-]{0,40}$", ErrorMessage = "RabbitMq:QueuePrefix takes lower-case letters, digits, '.' and '-' (at most 41)")]
+    public string QueuePrefix { get; set; } = "";
+
+    /// <summary>A queue name with the prefix, if any.</summary>
+    public string Queue(string name) => string.IsNullOrEmpty(QueuePrefix) ? name : $"{QueuePrefix}-{name}";
+
+    /// <summary>
     /// Deliveries of one message a quorum queue allows before it dead-letters it to the queue's <c>_error</c> queue: bounds a
     /// message that kills the process (and so is never acknowledged nor faulted) instead of redelivering it forever. Counts
     /// redeliveries by the broker only; MassTransit's in-process retries do not add to it. 0 declares no limit: for queues

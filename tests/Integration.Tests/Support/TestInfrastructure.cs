@@ -91,6 +91,16 @@ public sealed class TestInfrastructure : IAsyncDisposable
         return messages.EnumerateArray().Select(m => m.GetProperty("payload").GetString() ?? "").ToList();
     }
 
+    /// <summary>The durable queues of this run's virtual host (the services' own, not any bus's temporary ones).</summary>
+    public async Task<IReadOnlyList<string>> DurableQueuesAsync()
+    {
+        var queues = await _management.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/queues/{Uri.EscapeDataString(VirtualHost)}");
+        return queues.EnumerateArray()
+            .Where(q => q.GetProperty("durable").GetBoolean() && !q.GetProperty("auto_delete").GetBoolean())
+            .Select(q => q.GetProperty("name").GetString()!)
+            .ToList();
+    }
+
     /// <summary>
     /// A queue for answers, bound to an exchange of its name declared as MassTransit declares a temporary response
     /// address (<c>?temporary=true</c>: fanout, not durable, auto-delete), so a raw request can name it as
