@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 
 namespace VideoPlatform.Cli;
@@ -14,7 +15,10 @@ internal static class BrokerOption
                       $"command line: prefer {BrokerSource.UrlVariable} for a real password",
     };
 
-    /// <summary>The command's action, run once the broker is known; a malformed URI stops it with exit code 2.</summary>
+    /// <summary>
+    /// The command's action, run once the broker is known: a malformed URI stops it with exit code 2, a broker that refuses
+    /// the connection with 1.
+    /// </summary>
     public static Func<ParseResult, CancellationToken, Task<int>> Then(
         this Option<string?> option, Func<ParseResult, BrokerAddress, CancellationToken, Task<int>> action) =>
         async (parse, ct) =>
@@ -29,6 +33,15 @@ internal static class BrokerOption
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadUsage;
             }
-            return await action(parse, broker, ct);
+            try
+            {
+                return await action(parse, broker, ct);
+            }
+            catch (RabbitMqConnectionException e)
+            {
+                // The broker's own reason (refused login, unknown vhost, no route) is enough; the stack trace is not for users.
+                Console.Error.WriteLine($"error: cannot connect to {broker}: {e.GetBaseException().Message}");
+                return ExitCodes.Failed;
+            }
         };
 }
