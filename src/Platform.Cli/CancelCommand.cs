@@ -13,12 +13,13 @@ internal static class CancelCommand
     public static Command Create()
     {
         var requestId = new Argument<Guid>("request-id") { Description = "the request id" };
+        var broker = BrokerOption.Create();
         var command = new Command("cancel",
             "Cancel an open request (exit 0 when canceled or already finished, 1 when unknown). The provider may still finish and bill it.")
-            { requestId };
-        command.SetAction(async (parse, ct) =>
+            { requestId, broker };
+        command.SetAction(broker.Then(async (parse, address, ct) =>
         {
-            var bus = CliBus.Create();
+            var bus = CliBus.Create(address);
             await bus.StartAsync(ct);
             try
             {
@@ -36,7 +37,7 @@ internal static class CancelCommand
             {
                 await bus.StopAsync(CancellationToken.None);
             }
-        });
+        }));
         return command;
     }
 }

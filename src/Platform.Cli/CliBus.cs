@@ -1,24 +1,14 @@
 using MassTransit;
-using Microsoft.Extensions.Configuration;
-using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Cli;
 
-/// <summary>A short-lived bus for the CLI, configured from the same <c>RabbitMq__*</c> variables as the services.</summary>
+/// <summary>A short-lived bus for the CLI, connected to the broker <see cref="BrokerSource"/> chose.</summary>
 internal static class CliBus
 {
-    public static IBusControl Create(Action<IRabbitMqBusFactoryConfigurator>? configure = null)
-    {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
-        return Bus.Factory.CreateUsingRabbitMq(cfg =>
+    public static IBusControl Create(BrokerAddress broker, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>
+        Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
-            {
-                h.Username(rabbit.Username);
-                h.Password(rabbit.Password);
-            });
+            cfg.Host(broker.HostSettings());
             configure?.Invoke(cfg);
         });
-    }
 }

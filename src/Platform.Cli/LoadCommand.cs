@@ -23,15 +23,16 @@ internal static class LoadCommand
         var queue = new Option<string>("--queue") { Description = "durable queue for the events", DefaultValueFactory = _ => "load-driver" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for all terminal events", DefaultValueFactory = _ => 600 };
         var eventsOut = new Option<FileInfo?>("--events-out") { Description = "file to write one JSON line per request to, at the end" };
+        var broker = BrokerOption.Create();
 
         var command = new Command("load", "Publish many requests and report how each ended (last line: JSON)")
         {
-            requests, provider, model, image, queue, timeout, eventsOut,
+            requests, provider, model, image, queue, timeout, eventsOut, broker,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(broker.Then(async (parse, address, ct) =>
         {
             var run = new LoadRun();
-            var bus = CliBus.Create(cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
+            var bus = CliBus.Create(address, cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
             {
                 Track<TaskSubmitted>(e, run, m => m.RequestId);
                 Track<TaskCompleted>(e, run, m => m.RequestId);
@@ -79,7 +80,7 @@ internal static class LoadCommand
             {
                 await bus.StopAsync(CancellationToken.None);
             }
-        });
+        }));
         return command;
     }
 

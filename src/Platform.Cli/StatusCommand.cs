@@ -13,10 +13,11 @@ internal static class StatusCommand
     public static Command Create()
     {
         var requestId = new Argument<Guid>("request-id") { Description = "the request id" };
-        var command = new Command("status", "Print a request's status (exit 1 when the platform does not know it)") { requestId };
-        command.SetAction(async (parse, ct) =>
+        var broker = BrokerOption.Create();
+        var command = new Command("status", "Print a request's status (exit 1 when the platform does not know it)") { requestId, broker };
+        command.SetAction(broker.Then(async (parse, address, ct) =>
         {
-            var bus = CliBus.Create();
+            var bus = CliBus.Create(address);
             await bus.StartAsync(ct);
             try
             {
@@ -34,7 +35,7 @@ internal static class StatusCommand
             {
                 await bus.StopAsync(CancellationToken.None);
             }
-        });
+        }));
         return command;
     }
 }

@@ -21,9 +21,10 @@ internal static class SubmitCommand
         var wait = new Option<bool>("--wait") { Description = "follow the request and exit 0 once the video is archived" };
         var json = new Option<bool>("--json") { Description = "print the final event as one JSON object" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait with --wait", DefaultValueFactory = _ => 1800 };
+        var broker = BrokerOption.Create();
 
-        var command = new Command("submit", "Publish a GenerateVideo command") { provider, model, prompt, image, options, requestId, wait, json, timeout };
-        command.SetAction(async (parse, ct) =>
+        var command = new Command("submit", "Publish a GenerateVideo command") { provider, model, prompt, image, options, requestId, wait, json, timeout, broker };
+        command.SetAction(broker.Then(async (parse, address, ct) =>
         {
             VideoOptions videoOptions;
             try
@@ -45,15 +46,15 @@ internal static class SubmitCommand
                 Model = parse.GetValue(model)!,
                 Options = videoOptions,
             };
-            return await RunAsync(message, parse.GetValue(wait), parse.GetValue(json), TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
-        });
+            return await RunAsync(message, address, parse.GetValue(wait), parse.GetValue(json), TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
+        }));
         return command;
     }
 
-    private static async Task<int> RunAsync(GenerateVideo message, bool wait, bool json, TimeSpan timeout, CancellationToken ct)
+    private static async Task<int> RunAsync(GenerateVideo message, BrokerAddress broker, bool wait, bool json, TimeSpan timeout, CancellationToken ct)
     {
         var follower = new RequestFollower(message.RequestId, line => { if (!json) Console.Error.WriteLine(line); });
-        var bus = CliBus.Create(wait ? follower.Configure : null);
+        var bus = CliBus.Create(broker, wait ? follower.Configure : null);
         await bus.StartAsync(ct);
         try
         {

@@ -22,11 +22,12 @@ internal static class WatchCommand
             DefaultValueFactory = _ => 30,
         };
         var json = new Option<bool>("--json") { Description = "print the status as one JSON line whenever it changes" };
+        var broker = BrokerOption.Create();
 
         var command = new Command("watch",
             "Show a request's progress until it ends; print the archived paths (exit 0), or why it failed (1), was canceled (4) or timed out (3)")
-            { requestId, interval, timeout, notFoundGrace, json };
-        command.SetAction(async (parse, ct) =>
+            { requestId, interval, timeout, notFoundGrace, json, broker };
+        command.SetAction(broker.Then(async (parse, address, ct) =>
         {
             WatchSettings settings;
             try
@@ -38,17 +39,17 @@ internal static class WatchCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadUsage;
             }
-            return await RunAsync(parse.GetValue(requestId), settings, ct);
-        });
+            return await RunAsync(parse.GetValue(requestId), settings, address, ct);
+        }));
         return command;
     }
 
-    private static async Task<int> RunAsync(Guid requestId, WatchSettings settings, CancellationToken ct)
+    private static async Task<int> RunAsync(Guid requestId, WatchSettings settings, BrokerAddress broker, CancellationToken ct)
     {
         var output = settings.Json ? WatchOutput.Json : Console.IsOutputRedirected ? WatchOutput.Lines : WatchOutput.Bar;
         var display = new WatchDisplay(Console.Out, Console.Error, output, TerminalWidth);
         using var ctrlC = new CtrlC(ct);
-        var bus = CliBus.Create();
+        var bus = CliBus.Create(broker);
         await bus.StartAsync(ctrlC.Token);
         try
         {
