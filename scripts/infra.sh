@@ -456,7 +456,9 @@ use_docker() {
 
 docker_up() {
   log "using docker compose ($(compose_file))"
-  (cd "$ROOT_DIR" && docker compose up -d rabbitmq postgres </dev/null) || die "docker compose up failed"
+  # Compose reads the whole file, the services' required CALLBACK_SIGNING_KEY included, even to start only these two.
+  (cd "$ROOT_DIR" && CALLBACK_SIGNING_KEY="${CALLBACK_SIGNING_KEY:-unused-by-infra}" docker compose up -d rabbitmq postgres </dev/null) \
+    || die "docker compose up failed"
   local deadline=$((SECONDS + TIMEOUT))
   until rabbitmq_ready; do
     [ "$SECONDS" -lt "$deadline" ] || die "rabbitmq container not ready within ${TIMEOUT}s"
@@ -515,7 +517,8 @@ cmd_down() {
   require_root down
   take_lock
   if use_docker; then
-    (cd "$ROOT_DIR" && docker compose stop rabbitmq postgres </dev/null) || die "docker compose stop failed"
+    (cd "$ROOT_DIR" && CALLBACK_SIGNING_KEY="${CALLBACK_SIGNING_KEY:-unused-by-infra}" docker compose stop rabbitmq postgres </dev/null) \
+      || die "docker compose stop failed"
   else
     if have_rabbitmq; then rabbitmq_down; else log "rabbitmq not installed, nothing to stop"; fi
     postgres_down

@@ -40,7 +40,10 @@ public static class ProvidersRegistration
 
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallbackUrls>();
-        services.AddTransient<VideoModelCatalog>();
+        // Every adapter a service reaches goes through the key guard: what it throws never quotes a provider key.
+        services.AddSingleton<ProviderKeyGuard>();
+        services.AddTransient(s => new VideoModelCatalog(
+            s.GetServices<IVideoModel>().Select(m => new KeyGuardedVideoModel(m, s.GetRequiredService<ProviderKeyGuard>()))));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();

@@ -38,7 +38,29 @@ public class When_a_provider_calls_back(CallbackPlatformFixture platform, ITestO
 public class When_a_callback_is_forged(CallbackPlatformFixture platform)
 {
     [Fact]
-    public async Task Should_change_nothing_but_one_status_query()
+    public async Task Should_cost_no_status_query_without_a_valid_token()
+    {
+        var id = Guid.NewGuid();
+        await platform.Bus.Publish(EndpointRequests.For(id, "evolink", "kling-v3-image-to-video", "a lighthouse in fog [sim:stuck]"));
+        await platform.Events.WaitForAsync<TaskSubmitted>(id);
+        await platform.Bus.WaitForStatusAsync(id, s => s.Found);
+        var signedForAnother = platform.CallbackPath("evolink", Guid.NewGuid());
+
+        var unsigned = await platform.Poller.PostAsync($"/callbacks/evolink/{id}", null);
+        var borrowed = await platform.Poller.PostAsync($"/callbacks/evolink/{id}/{signedForAnother[(signedForAnother.LastIndexOf('/') + 1)..]}", null);
+        // A genuine call for another task, made after these, would arrive after anything they had published.
+        var marker = Guid.NewGuid();
+        await platform.Bus.Publish(EndpointRequests.For(marker, "evolink", "kling-v3-image-to-video", "a marker"));
+        await platform.Events.WaitForAsync<TaskCompleted>(marker, TimeSpan.FromSeconds(20));
+
+        unsigned.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        borrowed.StatusCode.ShouldBe(HttpStatusCode.NotFound, "a token signed for another request");
+        (await platform.Simulator.TaskForAsync(id)).Queries.ShouldBe(0);
+    }
+
+    /// <summary>A body is never read: even a signed call (a leaked URL) claiming success costs one status query and changes nothing.</summary>
+    [Fact]
+    public async Task Should_change_nothing_but_one_status_query_even_when_signed()
     {
         var id = Guid.NewGuid();
         await platform.Bus.Publish(EndpointRequests.For(id, "evolink", "kling-v3-image-to-video", "a clock that never strikes [sim:stuck]"));
@@ -48,7 +70,7 @@ public class When_a_callback_is_forged(CallbackPlatformFixture platform)
         await Task.Delay(TimeSpan.FromSeconds(CallbackPlatformFixture.PendingSeconds + 0.2));
 
         // A body claiming success, with a result link of the forger's choosing.
-        var response = await platform.Poller.PostAsJsonAsync($"/callbacks/evolink/{id}", new
+        var response = await platform.Poller.PostAsJsonAsync(platform.CallbackPath("evolink", id), new
         {
             id = submitted.ProviderTaskId,
             status = "completed",
@@ -72,7 +94,7 @@ public class When_a_callback_is_forged(CallbackPlatformFixture platform)
         await platform.Events.WaitForAsync<TaskSubmitted>(id);
         await platform.Bus.WaitForStatusAsync(id, s => s.Found);
 
-        var response = await platform.Poller.PostAsync($"/callbacks/modellix/{id}", null);
+        var response = await platform.Poller.PostAsync(platform.CallbackPath("modellix", id), null);
         // A genuine call for another task, made after this one, arrives after the ignored one on the same queue.
         var marker = Guid.NewGuid();
         await platform.Bus.Publish(EndpointRequests.For(marker, "evolink", "kling-v3-image-to-video", "a marker"));
@@ -86,7 +108,7 @@ public class When_a_callback_is_forged(CallbackPlatformFixture platform)
     [Fact]
     public async Task Should_answer_the_same_for_an_unknown_request()
     {
-        var response = await platform.Poller.PostAsync($"/callbacks/evolink/{Guid.NewGuid()}", null);
+        var response = await platform.Poller.PostAsync(platform.CallbackPath("evolink", Guid.NewGuid()), null);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, "the answer tells a caller nothing about which requests exist");
     }
@@ -94,7 +116,9 @@ public class When_a_callback_is_forged(CallbackPlatformFixture platform)
     [Theory]
     [InlineData("/callbacks/acme/3f2504e0-4f89-11d3-9a0c-0305e82c3301", HttpStatusCode.NotFound)]
     [InlineData("/callbacks/evolink/not-a-guid", HttpStatusCode.NotFound)]
-    public async Task Should_refuse_a_path_that_names_no_provider_or_request(string path, HttpStatusCode expected)
+    [InlineData("/callbacks/evolink/3f2504e0-4f89-11d3-9a0c-0305e82c3301", HttpStatusCode.NotFound)]
+    [InlineData("/callbacks/evolink/3f2504e0-4f89-11d3-9a0c-0305e82c3301/AAAAAAAAAAAAAAAAAAAAAA", HttpStatusCode.NotFound)]
+    public async Task Should_refuse_a_path_without_a_token_signed_for_its_provider_and_request(string path, HttpStatusCode expected)
     {
         var response = await platform.Poller.PostAsync(path, null);
 

@@ -25,7 +25,7 @@ public sealed class When_callbacks_are_configured
         await host.EvoLink.SubmitAsync(RequestId, Options, CancellationToken.None);
 
         host.Network.Single.Json().GetProperty("callback_url").GetString()
-            .ShouldBe($"https://video.example.com/platform/callbacks/evolink/{RequestId}");
+            .ShouldBe($"https://video.example.com/platform/callbacks/evolink/{RequestId}/{ProviderHost.CallbackToken("evolink", RequestId)}");
     }
 
     [Fact]

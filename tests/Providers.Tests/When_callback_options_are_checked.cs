@@ -28,7 +28,8 @@ public class When_callback_options_are_checked
 
     private static List<string> Problems(string? publicBaseUrl, bool allowHttp)
     {
-        var options = new CallbackOptions { PublicBaseUrl = publicBaseUrl, AllowHttp = allowHttp };
+        // With a valid signing key, so only the base URL is judged (keys: When_callback_urls_are_signed).
+        var options = new CallbackOptions { PublicBaseUrl = publicBaseUrl, AllowHttp = allowHttp, SigningKey = new string('k', 32) };
         return options.Validate(new ValidationContext(options)).Select(r => r.ErrorMessage!).ToList();
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using VideoPlatform.Poller;
 using VideoPlatform.Poller.Callbacks;
+using VideoPlatform.Providers.Callbacks;
 using VideoPlatform.Submitter;
 
 namespace VideoPlatform.Integration.Tests.Support;
@@ -15,6 +17,13 @@ public sealed class CallbackPlatformFixture : PlatformFixtureBase
     public const double GenerationSeconds = 2;
 
     public HttpClient Poller { get; private set; } = null!;
+
+    /// <summary>Drawn per run, as the scripts do: the submitter signs with it and the poller checks with it.</summary>
+    public string SigningKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The path of the callback URL the submitter hands a provider for this request.</summary>
+    public string CallbackPath(string provider, Guid requestId) =>
+        $"/callbacks/{provider}/{requestId}/{CallbackToken.Sign(SigningKey, provider, requestId)}";
 
     protected override void ConfigureSimulator(IDictionary<string, string?> settings)
     {
@@ -35,6 +44,7 @@ public sealed class CallbackPlatformFixture : PlatformFixtureBase
 
     protected override async Task StartServicesAsync(Dictionary<string, string?> settings)
     {
+        settings["Callbacks:SigningKey"] = SigningKey;
         // The poller first: its port is the callback base URL the submitter hands to providers.
         var poller = await StartServiceAsync("Poller.Service", b => b.AddPoller(), settings,
             mapEndpoints: app => app.MapProviderCallbacks());

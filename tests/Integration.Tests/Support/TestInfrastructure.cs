@@ -101,6 +101,19 @@ public sealed class TestInfrastructure : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Like <see cref="PeekAsync"/>, but each message whole: payload, properties and headers.</summary>
+    public async Task<IReadOnlyList<System.Text.Json.JsonElement>> PeekMessagesAsync(string queue, int count = 100)
+    {
+        var response = await _management.PostAsJsonAsync(
+            $"/api/queues/{Uri.EscapeDataString(VirtualHost)}/{Uri.EscapeDataString(queue)}/get",
+            new { count, ackmode = "ack_requeue_true", encoding = "auto" });
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return [];
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return messages.EnumerateArray().ToList();
+    }
+
     /// <summary>
     /// A queue for answers, bound to an exchange of its name declared as MassTransit declares a temporary response
     /// address (<c>?temporary=true</c>: fanout, not durable, auto-delete), so a raw request can name it as

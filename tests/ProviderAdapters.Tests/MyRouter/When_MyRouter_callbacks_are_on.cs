@@ -40,7 +40,8 @@ public sealed class When_MyRouter_callbacks_are_on
 
         // Assert
         host.Network.Single.Json().GetProperty("extra").GetProperty("webhook").GetProperty("url").GetString()
-            .ShouldBe($"https://video.example.com/platform/callbacks/myrouter/{RequestId}");
+            .ShouldBe($"https://video.example.com/platform/callbacks/myrouter/{RequestId}/{ProviderHost.CallbackToken("myrouter", RequestId)}",
+                "the undocumented webhook carries the same signed URL as EvoLink's callback");
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class When_MyRouter_callbacks_are_on
         ProviderHost.Answering(HttpStatusCode.OK, Accepted, settings: new Dictionary<string, string?>
         {
             ["Callbacks:PublicBaseUrl"] = PublicBase,
+            ["Callbacks:SigningKey"] = ProviderHost.CallbackSigningKey,
             ["Providers:MyRouter:SendUndocumentedWebhook"] = sendUndocumentedWebhook,
         });
 }

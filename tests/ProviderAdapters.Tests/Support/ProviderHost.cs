@@ -53,9 +53,20 @@ internal sealed class ProviderHost : IDisposable
     /// <summary>Over a network that misbehaves in its own way (drops, hangs).</summary>
     public static ProviderHost Over(StubNetwork network, IDictionary<string, string?>? settings = null) => new(network, settings);
 
-    /// <summary>With <c>Callbacks:PublicBaseUrl</c> set, as a deployment that accepts provider callbacks has it.</summary>
+    /// <summary>The signing key of the hosts with callbacks on; tests check the token against it.</summary>
+    public const string CallbackSigningKey = "test-callback-signing-key-0123456789abcdef";
+
+    /// <summary>With <c>Callbacks:PublicBaseUrl</c> and its signing key set, as a deployment that accepts provider callbacks has them.</summary>
     public static ProviderHost WithCallbacks(string publicBaseUrl, HttpStatusCode status, string body) =>
-        new(new StubNetwork(status, body), new Dictionary<string, string?> { ["Callbacks:PublicBaseUrl"] = publicBaseUrl });
+        new(new StubNetwork(status, body), new Dictionary<string, string?>
+        {
+            ["Callbacks:PublicBaseUrl"] = publicBaseUrl,
+            ["Callbacks:SigningKey"] = CallbackSigningKey,
+        });
+
+    /// <summary>The token a callback URL for this provider and request must end with under <see cref="CallbackSigningKey"/>.</summary>
+    public static string CallbackToken(string provider, Guid requestId) =>
+        VideoPlatform.Providers.Callbacks.CallbackToken.Sign(CallbackSigningKey, provider, requestId);
 
     /// <summary>For tests that never reach the network (validation, body building).</summary>
     public static ProviderHost Offline() => Answering(HttpStatusCode.InternalServerError, "no network in this test");
