@@ -19,12 +19,16 @@ public static class ProviderCallbackEndpoints
     private static readonly Counter<long> Received = PlatformTelemetry.Meter.CreateCounter<long>(
         "video.callbacks", description: "Provider callbacks received, by outcome: refused (no valid token), throttled, or accepted (an early check asked for)");
 
+    private const string RedactedToken = "[token]";
+
     public static IEndpointRouteBuilder MapProviderCallbacks(this IEndpointRouteBuilder app)
     {
         var throttle = ActivatorUtilities.CreateInstance<CallbackThrottle>(app.ServiceProvider);
         app.MapPost(CallbackUrls.RouteTemplate, async (string provider, Guid requestId, string? token, CallbackUrls urls, IPublishEndpoint bus,
             CancellationToken cancellationToken) =>
         {
+            // The token is a credential for its task: the request's span keeps the path without it.
+            Activity.Current?.SetTag("url.path", $"/callbacks/{provider}/{requestId:D}/{RedactedToken}");
             // The provider name of a refused call is the caller's choice: never a metric tag.
             if (!urls.Accepts(provider, requestId, token))
                 return Count("refused", "unverified", Results.NotFound());

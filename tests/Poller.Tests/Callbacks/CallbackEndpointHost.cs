@@ -45,7 +45,8 @@ public sealed class CallbackEndpointHost : IAsyncDisposable
 
     public int CallbacksPublished => Harness.Published.Select<ProviderCallbackReceived>().Count();
 
-    public static async Task<CallbackEndpointHost> StartAsync(double minSecondsBetweenChecks = 60, string? previousSigningKey = PreviousSigningKey)
+    public static async Task<CallbackEndpointHost> StartAsync(
+        double minSecondsBetweenChecks = 60, string? previousSigningKey = PreviousSigningKey, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -83,6 +84,7 @@ public sealed class CallbackEndpointHost : IAsyncDisposable
                 cfg.ConfigureEndpoints(context);
             });
         });
+        customize?.Invoke(builder);
         var app = builder.Build();
         app.MapProviderCallbacks();
         // The web host starts the bus too; the harness only watches it.
