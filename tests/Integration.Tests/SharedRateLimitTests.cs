@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using VideoPlatform.Integration.Tests.Support;
 using VideoPlatform.Providers.RateLimiting;
+using VideoPlatform.ServiceDefaults;
 
 namespace VideoPlatform.Integration.Tests;
 
@@ -18,6 +20,7 @@ public class When_two_instances_share_a_provider_key : IAsyncLifetime
         _infrastructure = await TestInfrastructure.CreateAsync();
         _first = NpgsqlDataSource.Create(_infrastructure.ConnectionString);
         _second = NpgsqlDataSource.Create(_infrastructure.ConnectionString);
+        await DatabaseStartup.EnsureSchemaAsync(_first, PostgresRateLimitStore.Schema, NullLogger.Instance, CancellationToken.None);
     }
 
     [Fact]

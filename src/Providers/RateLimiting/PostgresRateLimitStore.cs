@@ -5,6 +5,8 @@ namespace VideoPlatform.Providers.RateLimiting;
 /// <summary>
 /// One row per provider key, shared by every submitter and poller instance: a token bucket refilled from the
 /// database clock, taken from in a single locking statement, so instances on different machines never overspend.
+/// The table is created at start by the schema initializer of each service that uses this store (<see cref="Schema"/>
+/// with its other tables); used without it, a call fails with PostgreSQL's undefined-table error.
 /// </summary>
 public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateLimitStore
 {
@@ -50,16 +52,8 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
             blocked_until = GREATEST(provider_rate_limits.blocked_until, EXCLUDED.blocked_until)
         """;
 
-    /// <summary>The same key as <c>DatabaseStartup.SchemaLockKey</c> (ServiceDefaults, which this project cannot
-    /// reference); a test holds the two equal.</summary>
-    public const long SchemaLockKey = 0x5649_4445_4f53_4348;
-
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private volatile bool _schemaReady;
-
     public async Task<TimeSpan> TryTakeAsync(string key, RateBudget budget, ProviderCallKind kind, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken);
         var needed = budget.Needed(kind);
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -85,7 +79,6 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
 
     public async Task SlowDownAsync(string key, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken);
         await using var command = dataSource.CreateCommand(Block);
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("wait", retryAfter);
@@ -98,37 +91,5 @@ public sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateL
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("capacity", budget.Capacity);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-            return;
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady)
-                return;
-            // Under the lock every service's schema script takes (DatabaseStartup): CREATE ... IF NOT EXISTS run by two
-            // sessions at once fails in the later one, and instances on a new database all get here together.
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {Schema}", connection, transaction))
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable
-                                                  or PostgresErrorCodes.DuplicateObject)
-            {
-                // An instance of an older version, which takes no lock, created it at the same instant (a rolling upgrade).
-            }
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schema.Release();
-        }
     }
 }
