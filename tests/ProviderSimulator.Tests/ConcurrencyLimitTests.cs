@@ -2,7 +2,7 @@ namespace ProviderSimulator.Tests;
 
 public sealed class ConcurrencyLimitTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     [Theory]
     [InlineData("Modellix")]
@@ -14,12 +14,12 @@ public sealed class ConcurrencyLimitTests
         await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(concurrentTasks: 2), clock);
         using var client = simulator.Client("key-a");
         await api.SubmitAcceptedAsync(client);
-        clock.AdvanceSeconds(0.3);
+        clock.Advance(TimeSpan.FromSeconds(0.3));
         await api.SubmitAcceptedAsync(client);
 
         using var refused = await api.SubmitAsync(client);
         // The first task completes exactly now.
-        clock.AdvanceTo(ManualClock.Start + RunningSimulator.TaskTime);
+        clock.SetUtcNow(clock.Start + RunningSimulator.TaskTime);
         using var accepted = await api.SubmitAsync(client);
         using var refusedAgain = await api.SubmitAsync(client);
 

@@ -5,7 +5,7 @@ namespace ProviderSimulator.Tests;
 
 public sealed class RateLimitTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     [Theory]
     [InlineData("Modellix")]
@@ -17,16 +17,16 @@ public sealed class RateLimitTests
         await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 3), clock);
         using var client = simulator.Client("key-a");
         var taskId = await api.SubmitAcceptedAsync(client);
-        clock.AdvanceSeconds(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
         (await QueryAsync(client, api, taskId)).ShouldBe(HttpStatusCode.OK);
-        clock.AdvanceSeconds(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
         (await QueryAsync(client, api, taskId)).ShouldBe(HttpStatusCode.OK);
-        clock.AdvanceSeconds(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
 
         using var refused = await client.GetAsync(api.QueryPath(taskId));
-        clock.AdvanceSeconds(29.5);
+        clock.Advance(TimeSpan.FromSeconds(29.5));
         using var stillRefused = await client.GetAsync(api.QueryPath(taskId));
-        clock.AdvanceSeconds(0.5);
+        clock.Advance(TimeSpan.FromSeconds(0.5));
         using var allowed = await client.GetAsync(api.QueryPath(taskId));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -44,11 +44,11 @@ public sealed class RateLimitTests
         using var client = simulator.Client("key-a");
         var taskId = await ProviderCase.EvoLink.SubmitAcceptedAsync(client);
         (await QueryAsync(client, ProviderCase.EvoLink, taskId)).ShouldBe(HttpStatusCode.OK);
-        clock.AdvanceSeconds(30);
+        clock.Advance(TimeSpan.FromSeconds(30));
         for (var i = 0; i < 3; i++)
             (await QueryAsync(client, ProviderCase.EvoLink, taskId)).ShouldBe(HttpStatusCode.TooManyRequests);
 
-        clock.AdvanceSeconds(30);
+        clock.Advance(TimeSpan.FromSeconds(30));
 
         // Had the refused calls counted, they would fill the window until 90 s.
         (await QueryAsync(client, ProviderCase.EvoLink, taskId)).ShouldBe(HttpStatusCode.OK);
@@ -66,10 +66,10 @@ public sealed class RateLimitTests
         await using var simulator = await RunningSimulator.StartAsync(settings, clock);
         using var client = simulator.Client("key-a");
         var taskId = await ProviderCase.EvoLink.SubmitAcceptedAsync(client);
-        clock.AdvanceSeconds(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         using var refused = await client.GetAsync(ProviderCase.EvoLink.QueryPath(taskId));
-        clock.AdvanceSeconds(4);
+        clock.Advance(TimeSpan.FromSeconds(4));
         using var allowed = await client.GetAsync(ProviderCase.EvoLink.QueryPath(taskId));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -118,7 +118,7 @@ public sealed class RateLimitTests
         await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 2), clock);
         using var client = simulator.Client("key-a");
         var taskId = await ProviderCase.EvoLink.SubmitAcceptedAsync(client);
-        clock.AdvanceSeconds(RunningSimulator.TaskTime.TotalSeconds);
+        clock.Advance(RunningSimulator.TaskTime);
 
         for (var i = 0; i < 3; i++)
         {
@@ -137,12 +137,12 @@ public sealed class RateLimitTests
         await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 1), clock);
         using var client = simulator.Client("key-a");
         (await ProviderCase.Modellix.SubmitAsync(client)).Dispose();
-        clock.AdvanceSeconds(15);
+        clock.Advance(TimeSpan.FromSeconds(15));
 
         using var refused = await ProviderCase.Modellix.SubmitAsync(client);
 
         refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(45));
-        refused.Headers.GetValues("x-ratelimit-reset").Single().ShouldBe(ManualClock.Start.AddSeconds(60).ToUnixTimeSeconds().ToString());
+        refused.Headers.GetValues("x-ratelimit-reset").Single().ShouldBe(clock.Start.AddSeconds(60).ToUnixTimeSeconds().ToString());
         (await refused.JsonAsync()).Text("message").ShouldStartWith("Too Many Requests: ");
     }
 
@@ -152,7 +152,7 @@ public sealed class RateLimitTests
         await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 1), clock);
         using var client = simulator.Client("key-a");
         (await ProviderCase.EvoLink.SubmitAsync(client)).Dispose();
-        clock.AdvanceSeconds(20);
+        clock.Advance(TimeSpan.FromSeconds(20));
 
         using var refused = await ProviderCase.EvoLink.SubmitAsync(client);
 
@@ -170,7 +170,7 @@ public sealed class RateLimitTests
         using var other = simulator.Client("other-key");
         foreach (var at in new[] { 0, 30, 50, 70, 75, 200 })
         {
-            clock.AdvanceTo(ManualClock.Start.AddSeconds(at));
+            clock.SetUtcNow(clock.Start.AddSeconds(at));
             (await client.GetAsync(ProviderCase.EvoLink.QueryPath("task-unified-0-nosuchid"))).Dispose();
         }
         (await ProviderCase.Modellix.SubmitAsync(other)).Dispose();

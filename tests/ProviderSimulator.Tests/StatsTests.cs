@@ -37,7 +37,7 @@ public sealed class StatsTests
     [Fact]
     public async Task Reset_clears_the_limit_windows_and_counts_and_the_task_list()
     {
-        await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 1), new ManualClock());
+        await using var simulator = await RunningSimulator.StartAsync(LimitSettings.Of(requestsPerMinute: 1), new FakeTimeProvider());
         using var client = simulator.Client("any");
         (await ProviderCase.EvoLink.SubmitAsync(client)).Dispose();
         (await ProviderCase.EvoLink.SubmitAsync(client)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);

@@ -7,7 +7,7 @@ namespace ProviderSimulator.Tests;
 /// <summary><c>GET /_sim/tasks</c>: every task with its timing, phase and how often it was queried.</summary>
 public sealed class TaskListTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     [Fact]
     public async Task Lists_each_task_with_its_request_id_times_phase_and_query_count()
@@ -16,9 +16,9 @@ public sealed class TaskListTests
         using var client = simulator.Client("key");
         using var submit = await ProviderCase.EvoLink.SubmitAsync(client, requestId: "req-a");
         var evoLinkId = ProviderCase.EvoLink.TaskIdOf(await submit.JsonAsync());
-        clock.AdvanceSeconds(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         var stuckId = await ProviderCase.MyRouter.SubmitAcceptedAsync(client, "a cat [sim:stuck]");
-        clock.AdvanceSeconds(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         var pendingId = await ProviderCase.Modellix.SubmitAcceptedAsync(client);
         for (var i = 0; i < 3; i++)
             (await client.GetAsync(ProviderCase.EvoLink.QueryPath(evoLinkId))).Dispose();
@@ -35,8 +35,8 @@ public sealed class TaskListTests
         evoLink.Text("provider").ShouldBe("EvoLink");
         evoLink.Text("model").ShouldBe("kling-v3-image-to-video");
         evoLink.Text("requestId").ShouldBe("req-a");
-        evoLink.At("submittedAt").GetDateTimeOffset().ShouldBe(ManualClock.Start);
-        evoLink.At("completesAt").GetDateTimeOffset().ShouldBe(ManualClock.Start + RunningSimulator.TaskTime);
+        evoLink.At("submittedAt").GetDateTimeOffset().ShouldBe(clock.Start);
+        evoLink.At("completesAt").GetDateTimeOffset().ShouldBe(clock.Start + RunningSimulator.TaskTime);
         evoLink.Text("phase").ShouldBe("succeeded");
         evoLink.At("queries").GetInt32().ShouldBe(3);
         var stuck = tasks[1];
@@ -68,7 +68,7 @@ public sealed class TaskListTests
         var timing = new TaskTiming(RunningSimulator.PendingSeconds, RunningSimulator.GenerationSeconds);
         for (var i = 0; i < 10_000; i++)
         {
-            store.Add(new SimTask($"task-{i:D5}", Provider.Modellix, "kling-v3-i2v", ManualClock.Start.AddMilliseconds(i),
+            store.Add(new SimTask($"task-{i:D5}", Provider.Modellix, "kling-v3-i2v", clock.Start.AddMilliseconds(i),
                 Behavior.None, default, null, timing));
         }
 

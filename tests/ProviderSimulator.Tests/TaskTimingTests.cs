@@ -5,7 +5,7 @@ namespace ProviderSimulator.Tests;
 /// <summary>Drawn generation times as clients see them: per-task completion, linear progress, estimates from the median.</summary>
 public sealed class TaskTimingTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     [Fact]
     public async Task Fixed_task_completes_exactly_pending_plus_generation_after_submit()
@@ -17,9 +17,9 @@ public sealed class TaskTimingTests
         var task = await simulator.TaskAsync(taskId);
 
         (task.At("completesAt").GetDateTimeOffset() - task.At("submittedAt").GetDateTimeOffset()).ShouldBe(RunningSimulator.TaskTime);
-        clock.AdvanceTo(ManualClock.Start + RunningSimulator.TaskTime - TimeSpan.FromTicks(1));
+        clock.SetUtcNow(clock.Start + RunningSimulator.TaskTime - TimeSpan.FromTicks(1));
         (await StatusAsync(client, ProviderCase.EvoLink, taskId)).ShouldBe("processing");
-        clock.AdvanceTo(ManualClock.Start + RunningSimulator.TaskTime);
+        clock.SetUtcNow(clock.Start + RunningSimulator.TaskTime);
         (await StatusAsync(client, ProviderCase.EvoLink, taskId)).ShouldBe("completed");
     }
 
@@ -31,16 +31,16 @@ public sealed class TaskTimingTests
         var taskId = await ProviderCase.MyRouter.SubmitAcceptedAsync(client);
         var evoLinkId = await ProviderCase.EvoLink.SubmitAcceptedAsync(client);
         var completesAt = (await simulator.TaskAsync(taskId)).At("completesAt").GetDateTimeOffset();
-        var generation = completesAt - ManualClock.Start - TimeSpan.FromSeconds(1);
+        var generation = completesAt - clock.Start - TimeSpan.FromSeconds(1);
         generation.ShouldNotBe(TimeSpan.FromSeconds(10));
         (await simulator.TaskAsync(evoLinkId)).At("completesAt").GetDateTimeOffset().ShouldNotBe(completesAt);
 
-        clock.AdvanceTo(ManualClock.Start + TimeSpan.FromSeconds(1) + generation / 4);
+        clock.SetUtcNow(clock.Start + TimeSpan.FromSeconds(1) + generation / 4);
         var quarter = await QueryAsync(client, ProviderCase.MyRouter, taskId);
-        clock.AdvanceTo(ManualClock.Start + TimeSpan.FromSeconds(1) + generation * 3 / 4);
+        clock.SetUtcNow(clock.Start + TimeSpan.FromSeconds(1) + generation * 3 / 4);
         var threeQuarters = await QueryAsync(client, ProviderCase.MyRouter, taskId);
         var evoLink = await QueryAsync(client, ProviderCase.EvoLink, evoLinkId);
-        clock.AdvanceTo(completesAt);
+        clock.SetUtcNow(completesAt);
         var done = await QueryAsync(client, ProviderCase.MyRouter, taskId);
 
         quarter.At("task.progress_percent").GetInt32().ShouldBeInRange(24, 25);
@@ -66,7 +66,7 @@ public sealed class TaskTimingTests
 
     private async Task<List<TimeSpan>> GenerationTimesAsync(int seed)
     {
-        await using var simulator = await RunningSimulator.StartAsync(Drawn("lognormal", seed), new ManualClock());
+        await using var simulator = await RunningSimulator.StartAsync(Drawn("lognormal", seed), new FakeTimeProvider());
         using var client = simulator.Client("key");
         for (var i = 0; i < 5; i++)
             await ProviderCase.Modellix.SubmitAcceptedAsync(client);

@@ -16,7 +16,7 @@ public class When_a_consumer_logs
         var logs = new CapturedLogs();
         using var host = InMemoryBusHost.Build(x => x.AddConsumer<ScopeProbeConsumer>(), builder =>
         {
-            builder.Logging.AddProvider(logs);
+            builder.Logging.AddProvider(logs.CreateProvider());
             builder.Services.AddSingleton<ScopeProbeConsumer.Seen>();
         }, "scope-probe-service");
         await host.StartAsync();

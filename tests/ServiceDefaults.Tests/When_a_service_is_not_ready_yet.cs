@@ -20,7 +20,7 @@ public class When_a_service_is_not_ready_yet
     {
         // Arrange: the platform's bus, built but not started.
         var logs = new CapturedLogs();
-        using var host = InMemoryBusHost.Build(customize: builder => builder.Logging.AddProvider(logs));
+        using var host = InMemoryBusHost.Build(customize: builder => builder.Logging.AddProvider(logs.CreateProvider()));
 
         // Act
         var report = await host.Services.GetRequiredService<HealthCheckService>()

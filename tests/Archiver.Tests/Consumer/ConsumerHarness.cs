@@ -29,7 +29,7 @@ public sealed class ConsumerHarness : IAsyncDisposable
         };
         configure?.Invoke(options);
         var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(Logs))
+            .AddLogging(b => b.AddProvider(Logs.CreateProvider()))
             .AddSingleton(Options.Create(options))
             .AddSingleton<IVideoStorage, FileSystemVideoStorage>()
             .AddSingleton(new SourcePolicy(HostAllowList.Parse(options.AllowedHosts)));

@@ -15,7 +15,7 @@ public class When_a_link_is_close_to_its_expiry(Simulator simulator) : IClassFix
         await archiver.Harness.Bus.Publish(Completed(id, DateTimeOffset.UtcNow.AddMinutes(10)));
 
         (await archiver.Harness.Published.Any<VideoArchived>(m => m.Context.Message.RequestId == id)).ShouldBeTrue();
-        archiver.Logs.Entries.ShouldContain(e => e.Level == LogLevel.Critical && e.Message.Contains($"of {id} from modellix expires at"));
+        archiver.Logs.Lines.ShouldContain(e => e.Level == LogLevel.Critical && e.Message.Contains($"of {id} from modellix expires at"));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class When_a_link_is_close_to_its_expiry(Simulator simulator) : IClassFix
         await archiver.Harness.Bus.Publish(Completed(id, DateTimeOffset.UtcNow.AddHours(23)));
 
         (await archiver.Harness.Published.Any<VideoArchived>(m => m.Context.Message.RequestId == id)).ShouldBeTrue();
-        archiver.Logs.Entries.ShouldNotContain(e => e.Level == LogLevel.Critical);
+        archiver.Logs.Lines.ShouldNotContain(e => e.Level == LogLevel.Critical);
     }
 
     private TaskCompleted Completed(Guid id, DateTimeOffset expiresAt) => new()

@@ -16,7 +16,7 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
     {
         var options = Options.Create(new ArchiveOptions { Root = root });
         storage = new FileSystemVideoStorage(options);
-        loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        loggers = LoggerFactory.Create(b => b.AddProvider(logs.CreateProvider()));
         sweeper = new AbandonedDownloadSweeper(storage, options, TimeProvider.System, loggers.CreateLogger<AbandonedDownloadSweeper>());
     }
 
@@ -34,7 +34,7 @@ public sealed class When_abandoned_downloads_are_swept : IDisposable
         File.Exists(abandoned).ShouldBeFalse();
         File.Exists(live).ShouldBeTrue("a download still writing is never touched");
         File.Exists(archived.Path).ShouldBeTrue("only the temporary folder is swept");
-        logs.Entries.ShouldContain(e => e.Level == LogLevel.Information && e.Message.Contains("Deleted 1 partial download"));
+        logs.Lines.ShouldContain(e => e.Level == LogLevel.Information && e.Message.Contains("Deleted 1 partial download"));
     }
 
     [Fact]

@@ -1,12 +1,17 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace VideoPlatform.Integration.Tests.Support;
+namespace VideoPlatform.TestSupport.Logging;
 
-/// <summary>Every line the services log, with the key/value pairs of its scopes (what the JSON console prints).</summary>
+/// <summary>
+/// Every line logged, with its level, the values of its template and the key/value pairs of its scopes (what the
+/// JSON console prints). Add <see cref="CreateProvider"/> to each host or logger factory that should be heard.
+/// </summary>
 public sealed class CapturedLogs
 {
     public ConcurrentQueue<CapturedLine> Lines { get; } = new();
+
+    public IReadOnlyList<CapturedLine> Warnings => [.. Lines.Where(l => l.Level == LogLevel.Warning)];
 
     /// <summary>A provider for one host: each logger factory keeps its own scopes, so hosts cannot share one.</summary>
     public Provider CreateProvider() => new(this);
@@ -37,7 +42,7 @@ public sealed class CapturedLogs
                 provider._scopes.ForEachScope((value, pairs) => AddPairs(value, pairs), scope);
                 var values = new Dictionary<string, object?>();
                 AddPairs(state, values);
-                provider.Add(new CapturedLine(category, formatter(state, exception), exception?.ToString(), values, scope));
+                provider.Add(new CapturedLine(category, logLevel, formatter(state, exception), exception?.ToString(), values, scope));
             }
 
             private static void AddPairs(object? source, Dictionary<string, object?> pairs)
@@ -48,13 +53,4 @@ public sealed class CapturedLogs
             }
         }
     }
-}
-
-/// <summary>One log entry: its text, the structured values of its template and of its scopes.</summary>
-public sealed record CapturedLine(
-    string Category, string Message, string? Exception, Dictionary<string, object?> Values, Dictionary<string, object?> Scope)
-{
-    /// <summary>Everything this line would print, for "never contains" assertions.</summary>
-    public string Printed => string.Join(" | ", new[] { Category, Message, Exception ?? "" }
-        .Concat(Values.Concat(Scope).Select(p => $"{p.Key}={p.Value}")));
 }

@@ -1,5 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace VideoPlatform.ProviderAdapters.Tests.Support;
-
-internal sealed record RecordedLog(string Category, LogLevel Level, string Message);
