@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using VideoPlatform.Providers.Callbacks;
 
-namespace VideoPlatform.Providers.Tests;
+namespace VideoPlatform.Providers.Tests.Callbacks;
 
 public class When_callback_options_are_checked
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using VideoPlatform.Providers.Callbacks;
 
-namespace VideoPlatform.Providers.Tests;
+namespace VideoPlatform.Providers.Tests.Callbacks;
 
 /// <summary>Each callback URL carries an HMAC of its provider and request id; only our own keys make one that passes.</summary>
 public class When_callback_urls_are_signed

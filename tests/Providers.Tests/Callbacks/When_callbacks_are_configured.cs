@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using VideoPlatform.ProviderAdapters.Tests.EvoLink;
+using VideoPlatform.Providers.Tests.EvoLink;
 
-namespace VideoPlatform.ProviderAdapters.Tests;
+namespace VideoPlatform.Providers.Tests.Callbacks;
 
 /// <summary>Which callback URL each provider that supports one is given at submit (MyRouter: When_MyRouter_callbacks_are_on).</summary>
 public sealed class When_callbacks_are_configured

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>EvoLink answers in the documented shape (the same for submit, query and callback).</summary>
 internal static class EvoLinkAnswers

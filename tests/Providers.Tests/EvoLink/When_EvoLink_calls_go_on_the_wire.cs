@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>
 /// The HTTP shape of every EvoLink call as it leaves the registered client: method, path under a base URL that has

@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>Seed 004 takes image_start and image_end as URLs only: base64 would earn a certain 400, so it is refused by name.</summary>
 public sealed class When_EvoLink_is_given_an_inline_image

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>
 /// Seed 004: multi-shot travels in <c>model_params</c>, and with <c>multi_shot=true</c> and <c>shot_type=customize</c>

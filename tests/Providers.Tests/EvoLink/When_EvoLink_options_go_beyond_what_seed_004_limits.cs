@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>
 /// Seed 004 gives negative_prompt no length limit, lists no shot_type values besides customize and does not tie

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>Every documented EvoLink HTTP error, classified by what a retry of the paid submit would risk.</summary>
 public sealed class When_EvoLink_refuses_a_submit

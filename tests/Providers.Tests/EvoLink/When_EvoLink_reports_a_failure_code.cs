@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>
 /// EvoLink's failed-task codes say whose fault it was: its own (the same request may succeed later or elsewhere)

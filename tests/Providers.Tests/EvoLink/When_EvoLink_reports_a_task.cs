@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>EvoLink's task answers in the platform's terms.</summary>
 public sealed class When_EvoLink_reports_a_task

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>What EvoLink says it holds for a task (<c>usage.credits_reserved</c>) and whether it can still be cancelled.</summary>
 public sealed class When_EvoLink_reports_usage_and_cancellability

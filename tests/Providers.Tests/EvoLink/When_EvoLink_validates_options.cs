@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>Every request rule of seed 004 (EvoLink kling-v3-image-to-video), one valid and one broken row at a time.</summary>
 public sealed class When_EvoLink_validates_options

@@ -1,7 +1,7 @@
 using VideoPlatform.Providers.EvoLink;
 using VideoPlatform.Providers.Validation;
 
-namespace VideoPlatform.ProviderAdapters.Tests.EvoLink;
+namespace VideoPlatform.Providers.Tests.EvoLink;
 
 /// <summary>EvoLink's callback rules: absolute https, at most 2048 characters, no internal host.</summary>
 public sealed class When_a_callback_url_is_checked

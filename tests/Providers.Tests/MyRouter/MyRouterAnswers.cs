@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>MyRouter (Novita) answers in the documented shape.</summary>
 internal static class MyRouterAnswers

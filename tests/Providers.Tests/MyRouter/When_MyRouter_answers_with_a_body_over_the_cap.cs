@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>An answer over the body cap (1 MiB by default) cannot be read: a submit's outcome is unknown, a query is asked again.</summary>
 public sealed class When_MyRouter_answers_with_a_body_over_the_cap

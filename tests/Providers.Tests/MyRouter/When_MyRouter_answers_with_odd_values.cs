@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>
 /// A finished task whose side values are odd (an absurd TTL, a negative eta) still completes: an

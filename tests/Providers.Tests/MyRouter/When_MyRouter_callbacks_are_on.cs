@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>
 /// Seed 002 documents no webhook: Novita's <c>extra.webhook.url</c> goes to MyRouter only when

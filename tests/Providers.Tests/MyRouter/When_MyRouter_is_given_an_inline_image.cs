@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>
 /// Seed 002 gives <c>image</c> as "first frame image" (no form stated, so URL or inline both pass) but

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>Every documented MyRouter HTTP error, classified by what a retry of the paid submit would risk.</summary>
 public sealed class When_MyRouter_refuses_a_submit

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>MyRouter's task-result answers in the platform's terms.</summary>
 public sealed class When_MyRouter_reports_a_task

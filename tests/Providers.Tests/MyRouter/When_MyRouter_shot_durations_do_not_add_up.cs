@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>Seed 002 sets no rule on per-shot durations, so a mismatch with duration is MyRouter's to judge, not ours.</summary>
 public sealed class When_MyRouter_shot_durations_do_not_add_up

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>The submit request MyRouter receives: its route, its key and its documented body.</summary>
 public sealed class When_MyRouter_submits

@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.MyRouter;
+namespace VideoPlatform.Providers.Tests.MyRouter;
 
 /// <summary>Every request rule of seed 002 (MyRouter kling-v3.0-pro-i2v), one valid and one broken row at a time.</summary>
 public sealed class When_MyRouter_validates_options

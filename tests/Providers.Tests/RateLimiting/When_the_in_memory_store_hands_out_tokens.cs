@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.Providers.RateLimiting;
 
 namespace VideoPlatform.Providers.Tests.RateLimiting;
@@ -6,7 +7,7 @@ public class When_the_in_memory_store_hands_out_tokens
 {
     private static readonly RateBudget Budget = RateBudget.ForRequestsPerMinute(600); // 9 tokens/s, 30 held, 15 reserved
 
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly InMemoryRateLimitStore _store;
 
     public When_the_in_memory_store_hands_out_tokens() => _store = new InMemoryRateLimitStore(_clock);

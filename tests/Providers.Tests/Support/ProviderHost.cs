@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VideoPlatform.TestSupport.Logging;
 
-namespace VideoPlatform.ProviderAdapters.Tests.Support;
+namespace VideoPlatform.Providers.Tests.Support;
 
 /// <summary>
 /// The providers as a host registers them (<c>AddVideoProviders()</c> with its configuration keys), with every
@@ -30,7 +31,7 @@ internal sealed class ProviderHost : IDisposable
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddProvider(Logs));
+        services.AddLogging(logging => logging.AddProvider(Logs.CreateProvider()));
         services.AddVideoProviders();
         services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => network));
         _services = services.BuildServiceProvider();
@@ -38,7 +39,7 @@ internal sealed class ProviderHost : IDisposable
 
     public StubNetwork Network { get; }
 
-    public RecordedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public VideoModelCatalog Catalog => _services.GetRequiredService<VideoModelCatalog>();
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VideoPlatform.ProviderAdapters.Tests.Support;
+namespace VideoPlatform.Providers.Tests.Support;
 
 internal static class SentJson
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace VideoPlatform.ProviderAdapters.Tests.Support;
+namespace VideoPlatform.Providers.Tests.Support;
 
 /// <summary>
 /// Stands in for the network under the registered provider clients: answers every request with one canned response and
@@ -37,6 +37,3 @@ internal sealed class StubNetwork(
         return response;
     }
 }
-
-/// <summary>A request as it left the client, with its body text.</summary>
-internal sealed record SentRequest(HttpRequestMessage Message, string? Body);

@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests.Support;
+namespace VideoPlatform.Providers.Tests.Support;
 
 /// <summary>
 /// One row of a validation table: options and the exact (field, rule) pairs they must break. Tables are keyed

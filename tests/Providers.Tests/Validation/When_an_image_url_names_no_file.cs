@@ -1,4 +1,4 @@
-namespace VideoPlatform.ProviderAdapters.Tests;
+namespace VideoPlatform.Providers.Tests.Validation;
 
 /// <summary>
 /// Seeds 002 and 004 constrain the image file (.jpg/.jpeg/.png), not the URL's path: signed and CDN links rarely end
