@@ -8,22 +8,24 @@ namespace VideoPlatform.Providers.Tests.Support;
 
 /// <summary>
 /// The providers as a host registers them (<c>AddVideoProviders()</c> with its configuration keys), with every
-/// provider HTTP client sending through one <see cref="StubNetwork"/>.
+/// provider HTTP client sending through one <see cref="StubHttpHandler"/>.
 /// </summary>
 internal sealed class ProviderHost : IDisposable
 {
     public const string ApiKey = "sk-test-secret";
+    public const string ModellixBaseUrl = "https://modellix.test";
     public const string MyRouterBaseUrl = "https://myrouter.test";
     public const string EvoLinkBaseUrl = "https://evolink.test";
 
     private readonly ServiceProvider _services;
 
-    private ProviderHost(StubNetwork network, IDictionary<string, string?>? settings = null)
+    private ProviderHost(StubHttpHandler network, IDictionary<string, string?>? settings = null)
     {
         Network = network;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Providers:Modellix:BaseUrl"] = "https://modellix.test",
+            ["Providers:Modellix:BaseUrl"] = ModellixBaseUrl,
+            ["Providers:Modellix:ApiKey"] = ApiKey,
             ["Providers:MyRouter:BaseUrl"] = MyRouterBaseUrl,
             ["Providers:MyRouter:ApiKey"] = ApiKey,
             ["Providers:EvoLink:BaseUrl"] = EvoLinkBaseUrl,
@@ -37,11 +39,13 @@ internal sealed class ProviderHost : IDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public StubNetwork Network { get; }
+    public StubHttpHandler Network { get; }
 
     public CapturedLogs Logs { get; } = new();
 
     public VideoModelCatalog Catalog => _services.GetRequiredService<VideoModelCatalog>();
+
+    public IVideoModel Modellix => Catalog.Find("modellix", "kling-v3-i2v").ShouldNotBeNull();
 
     public IVideoModel MyRouter => Catalog.Find("myrouter", "kling-v3.0-pro-i2v").ShouldNotBeNull();
 
@@ -49,17 +53,17 @@ internal sealed class ProviderHost : IDisposable
 
     public static ProviderHost Answering(
         HttpStatusCode status, string body, Action<HttpResponseMessage>? decorate = null, IDictionary<string, string?>? settings = null) =>
-        new(new StubNetwork(status, body, decorate), settings);
+        new(StubHttpHandler.Answering(status, body, decorate), settings);
 
     /// <summary>Over a network that misbehaves in its own way (drops, hangs).</summary>
-    public static ProviderHost Over(StubNetwork network, IDictionary<string, string?>? settings = null) => new(network, settings);
+    public static ProviderHost Over(StubHttpHandler network, IDictionary<string, string?>? settings = null) => new(network, settings);
 
     /// <summary>The signing key of the hosts with callbacks on; tests check the token against it.</summary>
     public const string CallbackSigningKey = "test-callback-signing-key-0123456789abcdef";
 
     /// <summary>With <c>Callbacks:PublicBaseUrl</c> and its signing key set, as a deployment that accepts provider callbacks has them.</summary>
     public static ProviderHost WithCallbacks(string publicBaseUrl, HttpStatusCode status, string body) =>
-        new(new StubNetwork(status, body), new Dictionary<string, string?>
+        new(StubHttpHandler.Answering(status, body), new Dictionary<string, string?>
         {
             ["Callbacks:PublicBaseUrl"] = publicBaseUrl,
             ["Callbacks:SigningKey"] = CallbackSigningKey,
