@@ -431,6 +431,67 @@ postgres_down() {
   fi
 }
 
+# ---------------------------------------------------------------------------------- service accounts
+# One broker user per role (submitter, poller, archiver, and publisher for callers) and one database role per service
+# that uses the database (submitter, poller); README "Accounts and permissions" says who uses which. What each may do
+# lives in deploy/rabbitmq/permissions.json and deploy/postgres/*.sql, the files compose and the integration tests use too.
+readonly CREDENTIALS_FILE="${PLATFORM_CREDENTIALS_FILE:-/var/lib/video-platform/credentials.env}"
+readonly SERVICE_PASSWORD_VARS="RABBITMQ_SUBMITTER_PASSWORD RABBITMQ_POLLER_PASSWORD RABBITMQ_ARCHIVER_PASSWORD RABBITMQ_PUBLISHER_PASSWORD POSTGRES_SUBMITTER_PASSWORD POSTGRES_POLLER_PASSWORD"
+
+# Each password from the environment, else kept from an earlier run in $CREDENTIALS_FILE, else generated; all written
+# back there, readable by root only, as KEY=value lines (the form compose's .env takes).
+service_credentials() {
+  local name value tmp="$CREDENTIALS_FILE.tmp"
+  install -d -m 0755 "$(dirname "$CREDENTIALS_FILE")"
+  (umask 077 && touch "$CREDENTIALS_FILE" && : >"$tmp")
+  printf '# Service account passwords, written by scripts/infra.sh up (kept across runs; an env var of the same name wins).\n' >>"$tmp"
+  for name in $SERVICE_PASSWORD_VARS; do
+    value="${!name:-}"
+    [ -n "$value" ] || value="$(sed -n "s/^$name=//p" "$CREDENTIALS_FILE" | tail -n 1)"
+    [ -n "$value" ] || value="$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
+    [[ "$value" =~ ^[A-Za-z0-9._~-]+$ ]] || die "$name may hold letters, digits and ._~- only"
+    printf -v "$name" '%s' "$value"
+    printf '%s=%s\n' "$name" "$value" >>"$tmp"
+  done
+  chmod 0600 "$tmp"
+  mv -f "$tmp" "$CREDENTIALS_FILE"
+}
+
+# Through the management API: PUT sets the password again on every run (idempotent), the passwords go on stdin and not
+# on a command line, and the permissions are imported from the shipped file as they are.
+rabbitmq_ensure_accounts() {
+  local role var api="http://127.0.0.1:${MGMT_PORT}/api"
+  local -a curl_admin=(curl -fsS -m 10 -o /dev/null -u "${RMQ_USER}:${RMQ_PASSWORD}" -H 'content-type: application/json')
+  for role in submitter poller archiver publisher; do
+    var="RABBITMQ_${role^^}_PASSWORD"
+    printf '{"password":"%s","tags":""}' "${!var}" | "${curl_admin[@]}" -X PUT --data-binary @- "$api/users/$role" ||
+      die "could not create or update rabbitmq user $role"
+  done
+  "${curl_admin[@]}" -X POST --data-binary @"$ROOT_DIR/deploy/rabbitmq/permissions.json" "$api/definitions" ||
+    die "could not import deploy/rabbitmq/permissions.json"
+}
+
+pg_ensure_service_roles() {
+  if ! pg_is_ours_running; then
+    warn "postgres is not the one this script manages: service roles not created (run deploy/postgres/service-roles.sql and grants.sql there)"
+    return 0
+  fi
+  local -a psql=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d "$PG_DB")
+  {
+    printf '\\set submitter submitter\n\\set poller poller\n\\set admin %s\n' "$PG_ROLE"
+    printf "\\\\set submitter_password '%s'\n\\\\set poller_password '%s'\n" "$POSTGRES_SUBMITTER_PASSWORD" "$POSTGRES_POLLER_PASSWORD"
+    cat "$ROOT_DIR/deploy/postgres/service-roles.sql" "$ROOT_DIR/deploy/postgres/grants.sql"
+  } | (cd / && runuser -u postgres -- "${psql[@]}" 9>&-) >>"$LOG_DIR/postgresql-setup.log" 2>&1 ||
+    die "could not create the service roles; see $LOG_DIR/postgresql-setup.log"
+}
+
+ensure_service_accounts() {
+  service_credentials
+  rabbitmq_ensure_accounts
+  pg_ensure_service_roles
+  log "service accounts ready (passwords in $CREDENTIALS_FILE)"
+}
+
 # ------------------------------------------------------------------------------ docker (optional)
 compose_file() {
   local f
@@ -508,6 +569,7 @@ cmd_up() {
     ensure_packages native
     rabbitmq_up
     postgres_up
+    ensure_service_accounts
   fi
   log "up in $((SECONDS - started))s; ffmpeg: $(command -v ffmpeg)"
   summary
