@@ -132,16 +132,24 @@ echo "workload…" >&2
 boat="a paper boat on a rainy street"
 stuck=$(cat /proc/sys/kernel/random/uuid)
 publish modellix kling-v3-i2v "$boat [sim:stuck]" "$stuck"    # never ends: canceled below
-for _ in 1 2 3; do
-  publish evolink kling-v3-image-to-video "$boat"              # callbacks; waits under our own rate limit
-  publish modellix kling-v3-i2v "$boat"                        # polling only
-done
-publish evolink kling-v3-image-to-video "$boat [sim:query-429-once]"   # a 429 that pauses the key
-publish evolink kling-v3-image-to-video "$boat [sim:query-429-once]"
+publish evolink kling-v3-image-to-video "$boat"                # callbacks; waits under our own rate limit
+publish modellix kling-v3-i2v "$boat"                          # polling only
 publish modellix kling-v3-i2v "$boat [sim:fail]"               # the provider fails the task
 publish evolink kling-v3-image-to-video "$boat [sim:fail]"
 publish modellix kling-v3-i2v "$boat [sim:media-html]"         # completed, but the link gives no video
 publish modellix no-such-model "$boat"                         # rejected
+# A series appears with its first event already in it, so rate() sees only what comes after a scrape has seen it:
+# a second wave once both providers' first videos are archived makes every rate and quantile panel move.
+deadline=$((SECONDS + 60))
+until [ "$(prom_value 'count(video_archive_size_bytes_count)')" -ge 2 ] 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; do
+  sleep 1
+done
+for _ in 1 2; do
+  publish evolink kling-v3-image-to-video "$boat"
+  publish modellix kling-v3-i2v "$boat"
+done
+publish evolink kling-v3-image-to-video "$boat [sim:query-429-once]"   # a 429 that pauses the key
+publish evolink kling-v3-image-to-video "$boat [sim:query-429-once]"
 publish modellix no-such-model "$boat"
 publish_raw "VideoPlatform.Contracts:GenerateVideo" "not a message"
 publish_raw "VideoPlatform.Poller.Tasks:TaskStatusObserved" "$(jq -nc --arg id "$stuck" \
