@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Local infrastructure for the video platform: RabbitMQ (+ management UI/API) and PostgreSQL,
-# bound to 127.0.0.1 only. Designed for Debian 12 run as root WITHOUT systemd and WITHOUT a
+# Local infrastructure for the video platform: RabbitMQ (+ management UI/API and its Prometheus plugin) and
+# PostgreSQL, bound to 127.0.0.1 only; Prometheus is installed but not run (scripts/check-dashboards.sh starts its
+# own for each check). Designed for Debian 12 run as root WITHOUT systemd and WITHOUT a
 # Docker engine (CI containers, dev VMs). Safe to run repeatedly (idempotent), non-interactive.
 #
 #   scripts/infra.sh up       install missing packages, start both services, wait until ready
 #   scripts/infra.sh down     stop what `up` started
-#   scripts/infra.sh status   report both services; exit 0 only if both are up
+#   scripts/infra.sh status   report both services and where prometheus is; exit 0 only if both services are up
 #   scripts/infra.sh restart rabbitmq|postgres   stop and start one of them (crash tests)
 #   scripts/infra.sh stop rabbitmq|postgres      stop one of them and leave it down (crash tests: outages)
 #   scripts/infra.sh start rabbitmq|postgres     start one of them again and wait until ready
 #
 # Endpoints (fixed, the test suite and appsettings expect them):
 #   amqp://guest:guest@127.0.0.1:5672/        management: http://127.0.0.1:15672/ (guest/guest)
+#   RabbitMQ metrics for Prometheus: http://127.0.0.1:15692/metrics (per queue: /metrics/detailed?family=queue_coarse_metrics)
 #   postgresql://platform:platform@127.0.0.1:${PLATFORM_PGPORT:-5432}/platform
 #
 # Environment knobs:
@@ -33,7 +35,7 @@ readonly TIMEOUT="${PLATFORM_INFRA_TIMEOUT:-120}"
 readonly MODE="${PLATFORM_INFRA_MODE:-auto}"
 
 readonly PG_ROLE=platform PG_PASSWORD=platform PG_DB=platform
-readonly AMQP_PORT=5672 MGMT_PORT=15672
+readonly AMQP_PORT=5672 MGMT_PORT=15672 RMQ_PROMETHEUS_PORT=15692
 readonly RMQ_USER=guest RMQ_PASSWORD=guest
 readonly RMQ_ETC=/etc/rabbitmq
 readonly RMQ_HOME=/var/lib/rabbitmq
@@ -128,6 +130,11 @@ have_rabbitmq() {
   command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ]
 }
 
+# Debian's prometheus package; its own service stays off (policy-rc.d during the install, no systemd here).
+have_prometheus() {
+  command -v prometheus >/dev/null 2>&1 || [ -x /usr/bin/prometheus ]
+}
+
 # Serialise concurrent invocations (several engineers / test runs on one box).
 take_lock() {
   mkdir -p "$LOG_DIR"
@@ -144,7 +151,7 @@ cleanup_policy_rc() {
 }
 
 ensure_packages() {
-  local -a missing=()
+  local -a missing=() bare=()
   if [ "$1" = native ]; then
     have_rabbitmq || missing+=(rabbitmq-server)
     find_pgbin || missing+=(postgresql)
@@ -153,10 +160,14 @@ ensure_packages() {
   # The tests' non-.NET publisher runs on Debian's python3 with Debian's pika, not on whatever python3 is first on PATH.
   /usr/bin/python3 -c 'import pika' >/dev/null 2>&1 || missing+=(python3-pika)
   command -v curl >/dev/null 2>&1 || missing+=(curl)   # readiness checks of the management API
-  [ "${#missing[@]}" -eq 0 ] && return 0
+  # scripts/check-dashboards.sh evaluates the Grafana dashboards' queries on a Prometheus of its own. Without its
+  # recommended node exporter (and that one's dbus and collectors): nothing here scrapes the machine.
+  have_prometheus || bare+=(prometheus)
+  local -a all=("${missing[@]}" "${bare[@]}")
+  [ "${#all[@]}" -eq 0 ] && return 0
 
-  command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
-  log "installing: ${missing[*]} (log: $LOG_DIR/apt.log)"
+  command -v apt-get >/dev/null 2>&1 || die "missing ${all[*]} and no apt-get to install them"
+  log "installing: ${all[*]} (log: $LOG_DIR/apt.log)"
   # Package maintainer scripts would try to start the distro's default services (rabbit@<hostname>,
   # PostgreSQL cluster 15/main on port 5432). We run our own instances, so forbid auto-start
   # during the install with the standard policy-rc.d mechanism (exit 101 = "action not allowed").
@@ -169,11 +180,14 @@ ensure_packages() {
   local started=$SECONDS
   {
     apt-get update </dev/null &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold \
-        "${missing[@]}" </dev/null
-  } >>"$LOG_DIR/apt.log" 2>&1 || { tail -n 30 "$LOG_DIR/apt.log" >&2; cleanup_policy_rc; die "apt-get install ${missing[*]} failed (see $LOG_DIR/apt.log)"; }
+      { [ "${#missing[@]}" -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold \
+        "${missing[@]}" </dev/null; } &&
+      { [ "${#bare[@]}" -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        -o Dpkg::Options::=--force-confold "${bare[@]}" </dev/null; }
+  } >>"$LOG_DIR/apt.log" 2>&1 || { tail -n 30 "$LOG_DIR/apt.log" >&2; cleanup_policy_rc; die "apt-get install ${all[*]} failed (see $LOG_DIR/apt.log)"; }
   cleanup_policy_rc
-  log "installed ${missing[*]} in $((SECONDS - started))s"
+  log "installed ${all[*]} in $((SECONDS - started))s"
+  have_prometheus || die "prometheus still missing after install"
   if [ "$1" = native ]; then
     have_rabbitmq || die "rabbitmq-server still missing after install"
     find_pgbin || die "PostgreSQL binaries still missing after install (looked in /usr/lib/postgresql/*/bin)"
@@ -229,6 +243,8 @@ ERL_EPMD_ADDRESS=127.0.0.1" || true
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $MGMT_PORT
+prometheus.tcp.ip = 127.0.0.1
+prometheus.tcp.port = $RMQ_PROMETHEUS_PORT
 # guest/guest is allowed from loopback only (RabbitMQ default, stated explicitly)
 loopback_users.guest = true" || true
 }
@@ -272,6 +288,7 @@ rabbitmq_up() {
     # Something else holds the ports: accept it if it is a usable broker with guest/guest.
     if rabbitmq_ready; then
       log "rabbitmq: a broker not managed by this script already serves 127.0.0.1:$AMQP_PORT with guest/guest; using it"
+      rabbitmq_metrics_ok || warn "that broker serves no Prometheus metrics on 127.0.0.1:$RMQ_PROMETHEUS_PORT (enable rabbitmq_prometheus there)"
       return 0
     fi
     local alt="rabbit@$(hostname -s 2>/dev/null || hostname)"
@@ -284,8 +301,8 @@ rabbitmq_up() {
     fi
   else
     log "starting rabbitmq node $RMQ_NODENAME (logs: $LOG_DIR/rabbitmq/)"
-    rmq_cli rabbitmq-plugins enable --offline rabbitmq_management >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 ||
-      { tail -n 20 "$LOG_DIR/rabbitmq/cli.log" >&2; die "rabbitmq-plugins enable --offline rabbitmq_management failed"; }
+    rmq_cli rabbitmq-plugins enable --offline rabbitmq_management rabbitmq_prometheus >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 ||
+      { tail -n 20 "$LOG_DIR/rabbitmq/cli.log" >&2; die "rabbitmq-plugins enable --offline rabbitmq_management rabbitmq_prometheus failed"; }
     # -detached forks the Erlang VM into the background (no systemd needed) and returns at once.
     if ! rmq_cli rabbitmq-server -detached >>"$LOG_DIR/rabbitmq/startup.log" 2>&1; then
       tail -n 40 "$LOG_DIR/rabbitmq/startup.log" >&2 || true
@@ -293,6 +310,26 @@ rabbitmq_up() {
     fi
   fi
   rabbitmq_wait
+  rabbitmq_prometheus_on
+}
+
+rabbitmq_metrics_ok() { port_open 127.0.0.1 "$RMQ_PROMETHEUS_PORT"; }
+
+# A node started before the Prometheus plugin was part of `up` gets it now, without a restart. Its listener settings
+# come from rabbitmq.conf only at boot, so they are set on the running node first (loopback, like everything else).
+rabbitmq_prometheus_on() {
+  rabbitmq_metrics_ok && return 0
+  log "enabling rabbitmq_prometheus on the running node (metrics on 127.0.0.1:$RMQ_PROMETHEUS_PORT)"
+  rmq_cli rabbitmqctl -q eval \
+    "application:set_env(rabbitmq_prometheus, tcp_config, [{ip, \"127.0.0.1\"}, {port, $RMQ_PROMETHEUS_PORT}])." \
+    >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 || true
+  rmq_cli rabbitmq-plugins enable rabbitmq_prometheus >>"$LOG_DIR/rabbitmq/cli.log" 2>&1 ||
+    { tail -n 20 "$LOG_DIR/rabbitmq/cli.log" >&2; die "rabbitmq-plugins enable rabbitmq_prometheus failed"; }
+  local deadline=$((SECONDS + 30))
+  until rabbitmq_metrics_ok; do
+    [ "$SECONDS" -lt "$deadline" ] || die "rabbitmq_prometheus enabled but nothing listens on 127.0.0.1:$RMQ_PROMETHEUS_PORT"
+    sleep 1
+  done
 }
 
 rabbitmq_down() {
@@ -535,7 +572,9 @@ docker_up() {
 summary() {
   local rc=0
   if rabbitmq_ready; then
-    echo "rabbitmq: up   amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$AMQP_PORT/  management http://127.0.0.1:$MGMT_PORT/"
+    local metrics="metrics OFF (rabbitmq_prometheus not enabled; 'up' enables it)"
+    rabbitmq_metrics_ok && metrics="metrics http://127.0.0.1:$RMQ_PROMETHEUS_PORT/metrics"
+    echo "rabbitmq: up   amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$AMQP_PORT/  management http://127.0.0.1:$MGMT_PORT/  $metrics"
   else
     echo "rabbitmq: DOWN (expected amqp://127.0.0.1:$AMQP_PORT/ and http://127.0.0.1:$MGMT_PORT/)"
     rc=1
@@ -554,6 +593,12 @@ summary() {
   else
     echo "postgres: DOWN (expected postgresql://127.0.0.1:$PG_PORT/$PG_DB)"
     rc=1
+  fi
+  # Not a service here: nothing needs it running, so it does not count towards the exit status.
+  if have_prometheus; then
+    echo "prometheus: installed  $(command -v prometheus || echo /usr/bin/prometheus) ($(prometheus --version 2>&1 | awk 'NR == 1 { print $3 }')), not run as a service; scripts/check-dashboards.sh starts its own"
+  else
+    echo "prometheus: NOT INSTALLED ('$0 up' installs Debian's package)"
   fi
   return "$rc"
 }
@@ -628,7 +673,7 @@ main() {
     up) cmd_up ;;
     down) cmd_down ;;
     status) summary ;;
-    -h|--help|help) sed -n '2,26p' "${BASH_SOURCE[0]}" ;;
+    -h|--help|help) sed -n '2,27p' "${BASH_SOURCE[0]}" ;;
     *) usage ;;
   esac
 }
