@@ -552,11 +552,23 @@ use_docker() {
   [ "$ok" = 1 ]
 }
 
+# Compose requires every secret from .env (scripts/compose-env.sh), and reads the whole file even to start only RabbitMQ
+# and PostgreSQL. For the tests' infrastructure (published on 127.0.0.1 only) they get the local test accounts the
+# test suite uses: guest/guest and platform/platform.
+infra_compose() {
+  (cd "$ROOT_DIR" && \
+    CALLBACK_SIGNING_KEY="${CALLBACK_SIGNING_KEY:-unused-by-infra}" GRAFANA_ADMIN_PASSWORD="${GRAFANA_ADMIN_PASSWORD:-unused-by-infra}" \
+    RABBITMQ_ADMIN_USER="${RABBITMQ_ADMIN_USER:-guest}" RABBITMQ_ADMIN_PASSWORD="${RABBITMQ_ADMIN_PASSWORD:-guest}" \
+    RABBITMQ_SUBMITTER_PASSWORD="${RABBITMQ_SUBMITTER_PASSWORD:-local-only-submitter}" RABBITMQ_POLLER_PASSWORD="${RABBITMQ_POLLER_PASSWORD:-local-only-poller}" \
+    RABBITMQ_ARCHIVER_PASSWORD="${RABBITMQ_ARCHIVER_PASSWORD:-local-only-archiver}" RABBITMQ_PUBLISHER_PASSWORD="${RABBITMQ_PUBLISHER_PASSWORD:-local-only-publisher}" \
+    POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-platform}" POSTGRES_SUBMITTER_PASSWORD="${POSTGRES_SUBMITTER_PASSWORD:-local-only-submitter}" \
+    POSTGRES_POLLER_PASSWORD="${POSTGRES_POLLER_PASSWORD:-local-only-poller}" ARCHIVE_UID="${ARCHIVE_UID:-0}" ARCHIVE_GID="${ARCHIVE_GID:-0}" \
+    docker compose "$@" </dev/null)
+}
+
 docker_up() {
   log "using docker compose ($(compose_file))"
-  # Compose reads the whole file, the services' required CALLBACK_SIGNING_KEY included, even to start only these two.
-  (cd "$ROOT_DIR" && CALLBACK_SIGNING_KEY="${CALLBACK_SIGNING_KEY:-unused-by-infra}" docker compose up -d rabbitmq postgres </dev/null) \
-    || die "docker compose up failed"
+  infra_compose up -d rabbitmq postgres || die "docker compose up failed"
   local deadline=$((SECONDS + TIMEOUT))
   until rabbitmq_ready; do
     [ "$SECONDS" -lt "$deadline" ] || die "rabbitmq container not ready within ${TIMEOUT}s"
@@ -624,8 +636,7 @@ cmd_down() {
   require_root down
   take_lock
   if use_docker; then
-    (cd "$ROOT_DIR" && CALLBACK_SIGNING_KEY="${CALLBACK_SIGNING_KEY:-unused-by-infra}" docker compose stop rabbitmq postgres </dev/null) \
-      || die "docker compose stop failed"
+    infra_compose stop rabbitmq postgres || die "docker compose stop failed"
   else
     if have_rabbitmq; then rabbitmq_down; else log "rabbitmq not installed, nothing to stop"; fi
     postgres_down

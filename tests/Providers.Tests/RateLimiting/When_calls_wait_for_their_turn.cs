@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.Providers.RateLimiting;
 
 namespace VideoPlatform.Providers.Tests.RateLimiting;
@@ -29,13 +30,17 @@ public class When_calls_wait_for_their_turn
     [Fact]
     public async Task Should_let_a_submit_go_first_then_the_queries_most_likely_done()
     {
-        var gate = Gate(600, out var store);
+        // Arrange: a clock that stands still, so no token comes back while the four callers line up (on the real
+        // clock one returns every 100 ms, and a slow machine let the first in line take it before the others came).
+        var clock = new FakeTimeProvider(Now);
+        var store = new InMemoryRateLimitStore(clock);
+        var options = new StaticOptions(new ProviderOptions { BaseUrl = "https://evolink.test", ApiKey = "k", RequestsPerMinute = 600 });
+        var gate = new ProviderRateGate(store, options, clock, NullLogger<ProviderRateGate>.Instance);
         await DrainAsync(store);
         var order = new List<string>();
         Task Turn(string name, ProviderCallKind kind, int likelyDoneInSeconds) =>
             gate.WaitTurnAsync("evolink", kind, Now.AddSeconds(likelyDoneInSeconds), CancellationToken.None)
                 .ContinueWith(_ => { lock (order) order.Add(name); }, TaskScheduler.Default);
-
         var turns = new[]
         {
             Turn("query done in 60 s", ProviderCallKind.Query, 60),
@@ -43,8 +48,17 @@ public class When_calls_wait_for_their_turn
             Turn("query done in 5 s", ProviderCallKind.Query, 5),
             Turn("submit", ProviderCallKind.Submit, 0),
         };
-        await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(20));
 
+        // Act: tokens come back one at a time.
+        var all = Task.WhenAll(turns);
+        for (var i = 0; i < 200 && !all.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+        await all.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
         order.ShouldBe(["submit", "query done already", "query done in 5 s", "query done in 60 s"]);
     }
 
