@@ -79,17 +79,8 @@ public sealed class TestInfrastructure : IAsyncDisposable
     /// The payloads waiting in a queue of this run's virtual host, read now (the queue's statistics lag by seconds) and
     /// left in place; empty when the queue does not exist.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PeekAsync(string queue, int count = 100)
-    {
-        var response = await _management.PostAsJsonAsync(
-            $"/api/queues/{Uri.EscapeDataString(VirtualHost)}/{Uri.EscapeDataString(queue)}/get",
-            new { count, ackmode = "ack_requeue_true", encoding = "auto" });
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-            return [];
-        response.EnsureSuccessStatusCode();
-        var messages = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        return messages.EnumerateArray().Select(m => m.GetProperty("payload").GetString() ?? "").ToList();
-    }
+    public async Task<IReadOnlyList<string>> PeekAsync(string queue, int count = 100) =>
+        (await PeekMessagesAsync(queue, count)).Select(m => m.GetProperty("payload").GetString() ?? "").ToList();
 
     /// <summary>The durable queues of this run's virtual host (the services' own, not any bus's temporary ones).</summary>
     public async Task<IReadOnlyList<string>> DurableQueuesAsync()
