@@ -17,7 +17,7 @@ internal static class BrokerOption
 
     /// <summary>
     /// The command's action, run once the broker is known: a malformed URI stops it with exit code 2, a broker that refuses
-    /// the connection with 1.
+    /// the connection or does not answer within the connect timeout with 1.
     /// </summary>
     public static Func<ParseResult, CancellationToken, Task<int>> Then(
         this Option<string?> option, Func<ParseResult, BrokerAddress, CancellationToken, Task<int>> action) =>
@@ -37,7 +37,7 @@ internal static class BrokerOption
             {
                 return await action(parse, broker, ct);
             }
-            catch (RabbitMqConnectionException e)
+            catch (Exception e) when (e is RabbitMqConnectionException or BrokerUnreachableException)
             {
                 // The broker's own reason (refused login, unknown vhost, no route) is enough; the stack trace is not for users.
                 Console.Error.WriteLine($"error: cannot connect to {broker}: {e.GetBaseException().Message}");

@@ -20,7 +20,7 @@ internal static class CancelCommand
         command.SetAction(broker.Then(async (parse, address, ct) =>
         {
             var bus = CliBus.Create(address);
-            await bus.StartAsync(ct);
+            await CliBus.StartAsync(bus, ct);
             try
             {
                 var client = bus.CreateRequestClient<CancelVideoTask>(RequestTimeout.After(s: 30));

@@ -41,7 +41,7 @@ internal static class LoadCommand
                 Track<GenerateVideoRejected>(e, run, m => m.RequestId);
                 Track<ArchiveFailed>(e, run, m => m.RequestId);
             }));
-            await bus.StartAsync(ct);
+            await CliBus.StartAsync(bus, ct);
             try
             {
                 var started = Stopwatch.StartNew();

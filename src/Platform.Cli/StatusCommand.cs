@@ -18,7 +18,7 @@ internal static class StatusCommand
         command.SetAction(broker.Then(async (parse, address, ct) =>
         {
             var bus = CliBus.Create(address);
-            await bus.StartAsync(ct);
+            await CliBus.StartAsync(bus, ct);
             try
             {
                 var client = bus.CreateRequestClient<GetVideoTaskStatus>(RequestTimeout.After(s: 30));

@@ -55,7 +55,7 @@ internal static class SubmitCommand
     {
         var follower = new RequestFollower(message.RequestId, line => { if (!json) Console.Error.WriteLine(line); });
         var bus = CliBus.Create(broker, wait ? follower.Configure : null);
-        await bus.StartAsync(ct);
+        await CliBus.StartAsync(bus, ct);
         try
         {
             await bus.Publish(message, ct);

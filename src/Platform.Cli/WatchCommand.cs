@@ -50,7 +50,7 @@ internal static class WatchCommand
         var display = new WatchDisplay(Console.Out, Console.Error, output, TerminalWidth);
         using var ctrlC = new CtrlC(ct);
         var bus = CliBus.Create(broker);
-        await bus.StartAsync(ctrlC.Token);
+        await CliBus.StartAsync(bus, ctrlC.Token);
         try
         {
             var client = bus.CreateRequestClient<GetVideoTaskStatus>(AnswerTimeout);
