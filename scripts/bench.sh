@@ -76,9 +76,7 @@ ours_polling=(Polling__Strategy=Adaptive Polling__MaxRecheckIntervalSeconds="$ma
 if [ -n "$callbacks" ]; then
   # The poller (port 5291) takes the callbacks; plain http on loopback, which only a bench or demo may allow.
   ours_polling+=(Callbacks__PublicBaseUrl=http://127.0.0.1:5291 Callbacks__AllowHttp=true)
-  # Signs each callback URL (submitter) and checks it (poller): drawn per run, exported so no command line shows it.
-  Callbacks__SigningKey=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-  export Callbacks__SigningKey
+  export_callback_signing_key
 fi
 baseline_polling=(Polling__Strategy=Fixed Polling__FirstRecheckSeconds=5 Polling__RecheckIntervalSeconds=5
   Polling__MaxRecheckIntervalSeconds=5)

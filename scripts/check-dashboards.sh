@@ -70,9 +70,7 @@ export Scheduler__PollIntervalMilliseconds=100
 # the key (video.provider.slowdowns). 600 a minute never holds the workload up.
 export Providers__EvoLink__RequestsPerMinute=600
 export Callbacks__PublicBaseUrl="$poller" Callbacks__AllowHttp=true
-# A signing key of this run's own: the services refuse callbacks (and to start) without one.
-Callbacks__SigningKey=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-export Callbacks__SigningKey
+export_callback_signing_key
 export_demo_keys
 for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$sim"; done
 

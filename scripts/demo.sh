@@ -16,9 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 : "${Archive__Root:=$repo/archive}"
 export ConnectionStrings__Postgres RabbitMq__Host Archive__Root
 export_demo_keys
-# Signs the callback URLs the submitter hands out and is checked by the poller; a fresh one each run, never stored.
-Callbacks__SigningKey=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-export Callbacks__SigningKey
+export_callback_signing_key
 
 build_release
 trap stop_all_apps EXIT

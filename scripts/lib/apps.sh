@@ -53,6 +53,13 @@ export_demo_keys() {
   done
 }
 
+# Signs the callback URLs the submitter hands out and is checked by the poller: drawn per run, never stored, and
+# exported rather than passed as an argument, so no command line shows it.
+export_callback_signing_key() {
+  Callbacks__SigningKey=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+  export Callbacks__SigningKey
+}
+
 # A private RabbitMQ virtual host and PostgreSQL database named NAME, so a run starts empty and, with
 # drop_sandbox, leaves nothing behind. Exports the connection settings the apps read.
 rmq_api() { curl -fsS -u guest:guest -H 'content-type: application/json' "$@"; }

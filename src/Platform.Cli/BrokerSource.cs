@@ -19,7 +19,7 @@ internal static class BrokerSource
             return Parse(option, OptionName);
         if (environment[UrlVariable] is { Length: > 0 } url)
             return Parse(url, UrlVariable);
-        var rabbit = environment.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var rabbit = RabbitMqOptions.From(environment);
         return new BrokerAddress(rabbit.Host, rabbit.Port, rabbit.VirtualHost, rabbit.Username, rabbit.Password, useTls: false);
     }
 

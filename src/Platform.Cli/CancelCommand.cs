@@ -19,8 +19,7 @@ internal static class CancelCommand
             { requestId, broker };
         command.SetAction(broker.Then(async (parse, address, ct) =>
         {
-            var bus = CliBus.Create(address);
-            await CliBus.StartAsync(bus, ct);
+            var bus = await CliBus.StartAsync(address, ct);
             try
             {
                 var client = bus.CreateRequestClient<CancelVideoTask>(RequestTimeout.After(s: 30));

@@ -11,22 +11,25 @@ internal static class CliBus
 
     private const int DefaultConnectTimeoutSeconds = 30;
 
-    public static IBusControl Create(BrokerAddress broker, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>
-        Bus.Factory.CreateUsingRabbitMq(cfg =>
+    /// <summary>
+    /// A bus on <paramref name="broker"/>, started; throws <see cref="BrokerUnreachableException"/> when the broker has
+    /// not answered within the connect timeout.
+    /// </summary>
+    public static async Task<IBusControl> StartAsync(
+        BrokerAddress broker, CancellationToken cancellationToken, Action<IRabbitMqBusFactoryConfigurator>? configure = null)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(broker.HostSettings());
             configure?.Invoke(cfg);
         });
-
-    /// <summary>Starts the bus, or throws <see cref="BrokerUnreachableException"/> when the broker has not answered in time.</summary>
-    public static async Task StartAsync(IBusControl bus, CancellationToken cancellationToken)
-    {
         var timeout = ConnectTimeout();
         using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         connecting.CancelAfter(timeout);
         try
         {
             await bus.StartAsync(connecting.Token);
+            return bus;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

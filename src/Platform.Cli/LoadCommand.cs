@@ -32,7 +32,7 @@ internal static class LoadCommand
         command.SetAction(broker.Then(async (parse, address, ct) =>
         {
             var run = new LoadRun();
-            var bus = CliBus.Create(address, cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
+            var bus = await CliBus.StartAsync(address, ct, cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
             {
                 Track<TaskSubmitted>(e, run, m => m.RequestId);
                 Track<TaskCompleted>(e, run, m => m.RequestId);
@@ -41,7 +41,6 @@ internal static class LoadCommand
                 Track<GenerateVideoRejected>(e, run, m => m.RequestId);
                 Track<ArchiveFailed>(e, run, m => m.RequestId);
             }));
-            await CliBus.StartAsync(bus, ct);
             try
             {
                 var started = Stopwatch.StartNew();

@@ -17,8 +17,7 @@ internal static class StatusCommand
         var command = new Command("status", "Print a request's status (exit 1 when the platform does not know it)") { requestId, broker };
         command.SetAction(broker.Then(async (parse, address, ct) =>
         {
-            var bus = CliBus.Create(address);
-            await CliBus.StartAsync(bus, ct);
+            var bus = await CliBus.StartAsync(address, ct);
             try
             {
                 var client = bus.CreateRequestClient<GetVideoTaskStatus>(RequestTimeout.After(s: 30));

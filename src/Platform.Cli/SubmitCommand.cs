@@ -54,8 +54,7 @@ internal static class SubmitCommand
     private static async Task<int> RunAsync(GenerateVideo message, BrokerAddress broker, bool wait, bool json, TimeSpan timeout, CancellationToken ct)
     {
         var follower = new RequestFollower(message.RequestId, line => { if (!json) Console.Error.WriteLine(line); });
-        var bus = CliBus.Create(broker, wait ? follower.Configure : null);
-        await CliBus.StartAsync(bus, ct);
+        var bus = await CliBus.StartAsync(broker, ct, wait ? follower.Configure : null);
         try
         {
             await bus.Publish(message, ct);

@@ -49,8 +49,7 @@ internal static class WatchCommand
         var output = settings.Json ? WatchOutput.Json : Console.IsOutputRedirected ? WatchOutput.Lines : WatchOutput.Bar;
         var display = new WatchDisplay(Console.Out, Console.Error, output, TerminalWidth);
         using var ctrlC = new CtrlC(ct);
-        var bus = CliBus.Create(broker);
-        await CliBus.StartAsync(bus, ctrlC.Token);
+        var bus = await CliBus.StartAsync(broker, ctrlC.Token);
         try
         {
             var client = bus.CreateRequestClient<GetVideoTaskStatus>(AnswerTimeout);

@@ -29,8 +29,7 @@ public static class PollerRegistration
 
         var checksInFlight = builder.Configuration.GetSection(PollingOptions.Section).Get<PollingOptions>()?.MaxChecksInFlight
                              ?? new PollingOptions().MaxChecksInFlight;
-        var scheduler = (builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions())
-            .Queue(SchedulerOptions.EndpointName);
+        var scheduler = RabbitMqOptions.From(builder.Configuration).Queue(SchedulerOptions.EndpointName);
         builder.AddPlatformBus(x =>
             {
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);

@@ -20,7 +20,7 @@ public static class ProvidersRegistration
     public static IServiceCollection AddVideoProviders(this IServiceCollection services)
     {
         AddProviderOptions(services, ModellixApiClient.Name);
-        services.AddProviderHttp<IModellixHttp>(ModellixApiClient.Name, "modellix");
+        services.AddProviderHttp<IModellixHttp>(ModellixApiClient.Name);
         services.AddTransient<IModellixApi, ModellixApiClient>();
         // Transient: adapters hold a factory-made client, whose handler the factory must stay free to rotate.
         services.AddTransient<IVideoModel, KlingV3ImageToVideo>();
@@ -28,13 +28,13 @@ public static class ProvidersRegistration
         services.AddTransient<IVideoModel, KlingVideoO1>();
 
         AddProviderOptions(services, MyRouterApiClient.Name);
-        services.AddProviderHttp<IMyRouterHttp>(MyRouterApiClient.Name, "myrouter");
+        services.AddProviderHttp<IMyRouterHttp>(MyRouterApiClient.Name);
         services.AddTransient<IMyRouterApi, MyRouterApiClient>();
         services.AddOptions<MyRouterWebhookOptions>().BindConfiguration(MyRouterWebhookOptions.Section);
         services.AddTransient<IVideoModel, KlingV30ProImageToVideo>();
 
         AddProviderOptions(services, EvoLinkApiClient.Name);
-        services.AddProviderHttp<IEvoLinkHttp>(EvoLinkApiClient.Name, "evolink");
+        services.AddProviderHttp<IEvoLinkHttp>(EvoLinkApiClient.Name);
         services.AddTransient<IEvoLinkApi, EvoLinkApiClient>();
         services.AddTransient<IVideoModel, EvoLinkKlingV3ImageToVideo>();
 

@@ -20,7 +20,7 @@ public static class BusRegistration
     {
         var busOptions = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var transport = busOptions.Transport;
-        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var rabbit = RabbitMqOptions.From(builder.Configuration);
         // Read here, before any host exists, so checked here: a bad value stops the service with its reason.
         Validator.ValidateObject(rabbit, new ValidationContext(rabbit), validateAllProperties: true);
 

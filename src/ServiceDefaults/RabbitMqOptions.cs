@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace VideoPlatform.ServiceDefaults;
 
@@ -6,6 +7,10 @@ namespace VideoPlatform.ServiceDefaults;
 public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";
+
+    /// <summary>The section as configured, defaults where unset (read before any host exists, so not through IOptions).</summary>
+    public static RabbitMqOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
     [Required]
     public string Host { get; set; } = "127.0.0.1";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VideoPlatform.Contracts.Tests.Support;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Contracts.Tests;
 

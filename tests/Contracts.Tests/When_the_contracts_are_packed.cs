@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using VideoPlatform.Contracts.Tests.Support;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Contracts.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VideoPlatform.Integration.Tests.Support;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Integration.Tests;
 
@@ -39,7 +40,7 @@ public class When_docker_checks_a_service_container
     [Fact]
     public void Should_run_the_image_as_its_unprivileged_user_with_that_healthcheck()
     {
-        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Dockerfile"));
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "Dockerfile"));
 
         dockerfile.ShouldContain(line => line.Trim() == "USER $APP_UID");
         dockerfile.ShouldContain(line => line.StartsWith("HEALTHCHECK") && line.Contains("/usr/local/bin/healthcheck"));
@@ -48,18 +49,11 @@ public class When_docker_checks_a_service_container
 
     private static async Task<int> RunHealthcheckAsync(int port)
     {
-        var start = new ProcessStartInfo("bash", Path.Combine(RepositoryRoot(), "deploy", "healthcheck.sh"));
+        var start = new ProcessStartInfo("bash", Path.Combine(RepositoryRoot.Path, "deploy", "healthcheck.sh"));
         start.Environment["HEALTH_PORT"] = port.ToString();
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
         return process.ExitCode;
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Platform.sln")))
-            folder = folder.Parent ?? throw new InvalidOperationException("no Platform.sln above the test");
-        return folder.FullName;
-    }
 }

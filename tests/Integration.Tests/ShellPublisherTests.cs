@@ -1,5 +1,6 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Integration.Tests.Support;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Integration.Tests;
 
@@ -42,18 +43,11 @@ public class When_a_request_is_published_by_the_shell_script(PlatformFixture pla
 
     private static Task<(int ExitCode, string Output, string Errors)> RunScriptAsync(params string[] arguments)
     {
-        var script = new List<string> { Path.Combine(RepositoryRoot(), "scripts", "publish-generate-video.sh") };
+        var script = new List<string> { Path.Combine(RepositoryRoot.Path, "scripts", "publish-generate-video.sh") };
         script.AddRange(arguments);
         if (Environment.GetEnvironmentVariable("RabbitMq__ManagementUrl") is { } api)
             script.AddRange(["--api", api]);
         return ExternalProgram.RunAsync("bash", script);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test output");
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Cli.Tests;
 
@@ -37,7 +38,7 @@ public sealed class When_packing_the_cli : IDisposable
     private async Task<string> PackAsync()
     {
         var configuration = typeof(When_packing_the_cli).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var project = Path.Combine(RepositoryRoot(), "src", "Platform.Cli", "Platform.Cli.csproj");
+        var project = Path.Combine(RepositoryRoot.Path, "src", "Platform.Cli", "Platform.Cli.csproj");
         var start = new ProcessStartInfo(CliProcess.DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "pack", project, "--no-build", "-c", configuration, "-o", _output, "--nologo" })
             start.ArgumentList.Add(argument);
@@ -51,11 +52,4 @@ public sealed class When_packing_the_cli : IDisposable
         return Directory.GetFiles(_output, "*.nupkg").ShouldHaveSingleItem();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException($"no Platform.sln above {AppContext.BaseDirectory}");
-    }
 }

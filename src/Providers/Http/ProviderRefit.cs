@@ -26,7 +26,7 @@ internal static class ProviderRefit
     /// Registers <typeparamref name="THttp"/> on the factory client named <paramref name="name"/>, pointed at <c>Providers:&lt;name&gt;:BaseUrl</c>,
     /// with every call counted. No retry handler: a submit that may have been accepted must never be sent again.
     /// </summary>
-    public static IServiceCollection AddProviderHttp<THttp>(this IServiceCollection services, string name, string metricsName)
+    public static IServiceCollection AddProviderHttp<THttp>(this IServiceCollection services, string name)
         where THttp : class
     {
         services.AddHttpClient(name)
@@ -36,7 +36,7 @@ internal static class ProviderRefit
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.BaseAddress = BaseAddress(provider, name);
             })
-            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler(metricsName))
+            .AddHttpMessageHandler(() => new ProviderCallMetricsHandler(name.ToLowerInvariant()))
             // The build-time generated implementation: Refit 16's AddRefitClient needs its reflection builder
             // (the Refit.Reflection package), which this platform does not take.
             .AddTypedClient(client => RestService.ForGenerated<THttp>(client, Settings));

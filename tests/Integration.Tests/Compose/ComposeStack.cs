@@ -23,7 +23,7 @@ public sealed class ComposeStack
     /// <param name="edit">(repository-relative path, text) → the text to use instead.</param>
     public static ComposeStack Load(Func<string, string, string>? edit = null) => new(edit);
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => TestSupport.RepositoryRoot.Path;
 
     public IEnumerable<string> ServiceNames => _services.Children.Keys.Select(k => ((YamlScalarNode)k).Value!);
 
@@ -125,11 +125,4 @@ public sealed class ComposeStack
 
     private static string Relative(string hostPath) => hostPath.StartsWith("./", StringComparison.Ordinal) ? hostPath[2..] : hostPath;
 
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test output");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Integration.Tests.Support;
 
@@ -72,13 +73,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static string BuiltFolder(string project)
     {
         var testFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testFolder.Name;
-        var configuration = testFolder.Parent!.Name;
-        var root = testFolder;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-            root = root.Parent;
-        if (root is null)
-            throw new InvalidOperationException($"no Platform.sln above {AppContext.BaseDirectory}");
-        return Path.Combine(root.FullName, "src", project, "bin", configuration, framework);
+        return Path.Combine(RepositoryRoot.Path, "src", project, "bin", testFolder.Parent!.Name, testFolder.Name);
     }
 }

@@ -1,7 +1,7 @@
-namespace VideoPlatform.Contracts.Tests.Support;
+namespace VideoPlatform.TestSupport;
 
 /// <summary>The checkout the tests run from, found by walking up to <c>Platform.sln</c>.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
