@@ -68,5 +68,12 @@ if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then
   rc=1   # should not happen (dotnet test fails on failed tests), but never report success with failures
 fi
 
+# The CI log keeps only its tail: name every failed test (with its first message line) just above the summary.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' "$out" | awk '
+    /^[[:space:]]+Failed [^ ]/ { print; want = 1; next }
+    want && /Error Message:/ { getline; print "      " $0; want = 0 }'
+fi
 echo "$passed passed, $failed failed"
 exit "$rc"
