@@ -64,14 +64,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export Logging__LogLevel__Default=Warning Scheduler__PollIntervalMilliseconds=100
+export Logging__LogLevel__Default=Warning Polling__DueScanIntervalMilliseconds=100
 export Archive__AllowedHosts__0=127.0.0.1:5095 Providers__EvoLink__RequestsPerMinute=$rpm
 export_demo_keys
 for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$sim"; done
 simulator_settings=(Simulator__PendingSeconds=2 Simulator__GenerationDistribution=lognormal
   Simulator__GenerationSeconds="$generation" Simulator__GenerationSigma="$sigma" Simulator__Seed="$seed"
   Simulator__RequestsPerMinutePerKey="$rpm" Simulator__AllowInsecureCallbacks=true)
-common_polling=(Polling__CheckTimeoutSeconds=120 Polling__StalledAfterSeconds=300 Polling__TypicalSeconds=150)
+common_polling=(Polling__CheckTimeoutSeconds=120 Polling__TypicalSeconds=150)
 ours_polling=(Polling__Strategy=Adaptive Polling__MaxRecheckIntervalSeconds="$max_interval" Polling__RecheckIntervalSeconds=5)
 if [ -n "$callbacks" ]; then
   # The poller (port 5291) takes the callbacks; plain http on loopback, which only a bench or demo may allow.

@@ -65,7 +65,7 @@ prometheus="http://127.0.0.1:$prometheus_port"
 
 export Archive__Root="$work/archive" Archive__AllowedHosts__0="127.0.0.1:$sim_port" Logging__LogLevel__Default=Warning
 export Polling__FirstRecheckSeconds=1 Polling__RecheckIntervalSeconds=1 Polling__MaxRecheckIntervalSeconds=2
-export Scheduler__PollIntervalMilliseconds=100
+export Polling__DueScanIntervalMilliseconds=100
 # A limit of our own on EvoLink's key: every call then waits its turn (video.provider.rate_wait), and a 429 pauses
 # the key (video.provider.slowdowns). 600 a minute never holds the workload up.
 export Providers__EvoLink__RequestsPerMinute=600

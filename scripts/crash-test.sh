@@ -69,8 +69,8 @@ trap cleanup EXIT
 
 export Archive__Root="$work/archive" Archive__AllowedHosts__0=127.0.0.1:5090 Logging__LogLevel__Default=Warning
 export Polling__FirstRecheckSeconds=2 Polling__RecheckIntervalSeconds=2 Polling__MaxRecheckIntervalSeconds=4
-export Polling__CheckTimeoutSeconds=20 Polling__StalledAfterSeconds=15 Polling__MaxAimedWaitSeconds=8 Submitter__LeaseSeconds=10
-export Scheduler__PollIntervalMilliseconds=100
+export Polling__CheckTimeoutSeconds=20 Polling__MaxAimedWaitSeconds=8 Submitter__LeaseSeconds=10
+export Polling__DueScanIntervalMilliseconds=100
 export_demo_keys
 SIM=http://127.0.0.1:5090
 for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$SIM"; done

@@ -5,13 +5,12 @@
 --
 -- Each service creates its own tables at start (CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX),
 -- which takes owning them: so each role may create in the schema and owns its own tables, and has no right at all on
--- the other's (the submitter cannot touch video_tasks or scheduled_messages, the poller cannot touch submissions).
+-- the other's (the submitter cannot touch video_tasks, the poller cannot touch submissions).
 GRANT USAGE, CREATE ON SCHEMA public TO :"submitter", :"poller";
 
 -- Tables made before these roles existed (by the admin account) pass to the service that makes them.
 ALTER TABLE IF EXISTS submissions OWNER TO :"submitter";
 ALTER TABLE IF EXISTS video_tasks OWNER TO :"poller";
-ALTER TABLE IF EXISTS scheduled_messages OWNER TO :"poller";
 
 -- The provider rate limits are the one table both share, and either may be first to need it: made here, ahead of both,
 -- owned by the account running this file, rows open to both. Same definition as PostgresRateLimitStore.Schema (a test

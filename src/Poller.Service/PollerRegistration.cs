@@ -1,7 +1,8 @@
 using MassTransit;
 using MassTransit.Configuration;
 using VideoPlatform.Poller.Persistence;
-using VideoPlatform.Poller.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VideoPlatform.Poller.DueChecks;
 using VideoPlatform.Poller.Tasks;
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
@@ -11,25 +12,24 @@ namespace VideoPlatform.Poller;
 public static class PollerRegistration
 {
     /// <summary>One row per request; <c>current_state</c> answers "how many tasks are in flight, by state".</summary>
-    internal static readonly PostgresSagaTable<VideoTaskState> VideoTaskTable = new("video_tasks", s => s.CurrentState);
+    public static readonly PostgresSagaTable<VideoTaskState> VideoTaskTable =
+        new("video_tasks", s => s.CurrentState, s => s.NextCheckAt, (s, dueAt) => s.NextCheckAt = dueAt);
 
-    /// <summary>The task saga, its status checker, and the durable scheduler its rechecks go through.</summary>
+    /// <summary>The task saga, its status checker, and the loop that sends each task's check when it comes due.</summary>
     public static IHostApplicationBuilder AddPoller(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddPostgres();
         builder.Services.AddHostedService<SchemaInitializer>();
-        builder.Services.AddSingleton<IScheduledMessageStore, PostgresScheduledMessageStore>();
-        builder.Services.AddHostedService<ScheduledMessageDispatcher>();
-        builder.Services.AddHostedService<StalledTaskWatchdog>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DueTaskStore>();
+        builder.Services.AddHostedService<DueCheckDispatcher>();
         builder.Services.AddHostedService<TasksInFlightGauge>();
         builder.Services.AddRetention<EndedTaskRetention>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();
 
         var checksInFlight = builder.Configuration.GetSection(PollingOptions.Section).Get<PollingOptions>()?.MaxChecksInFlight
                              ?? new PollingOptions().MaxChecksInFlight;
-        var scheduler = RabbitMqOptions.From(builder.Configuration).Queue(SchedulerOptions.EndpointName);
         builder.AddPlatformBus(x =>
             {
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);
@@ -41,13 +41,9 @@ public static class PollerRegistration
                     e.ConcurrentMessageLimit = checksInFlight;
                 });
                 x.AddConsumer<GetVideoTaskStatusConsumer>();
-                x.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = scheduler);
-                x.AddConsumer<CancelScheduledMessageConsumer>().Endpoint(e => e.Name = scheduler);
             },
-            // Quorum queues are addressed through their exchange: a queue: address would re-declare a classic queue.
             (context, bus) =>
             {
-                bus.UseMessageScheduler(new Uri($"exchange:{scheduler}"));
                 // Ahead of every endpoint's read of the message: an unreadable query id would throw there.
                 bus.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
                     ActivatorUtilities.CreateInstance<UnreadableQueryFilter>(context)));

@@ -25,7 +25,7 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
 
     /// <summary>
-    /// Put before every queue the platform declares (<c>{prefix}-generate-video</c>, <c>{prefix}-scheduler</c>), so
+    /// Put before every queue the platform declares (<c>{prefix}-generate-video</c>, <c>{prefix}-check-task-status</c>), so
     /// its generic names cannot collide with other MassTransit services in a shared virtual host. Empty: no prefix
     /// (queues keep the names they had, so an existing deployment's waiting messages are not stranded). The message
     /// exchanges callers publish to are named after the contract types and do not change.

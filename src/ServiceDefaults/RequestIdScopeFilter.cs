@@ -8,7 +8,7 @@ namespace VideoPlatform.ServiceDefaults;
 /// <summary>
 /// Opens a logging scope with the message's <c>RequestId</c> around its consumer or saga step, and tags the
 /// receive span with it, so every line and span about a request can be found by its id without each consumer
-/// remembering to. Messages without a <c>RequestId</c> (MassTransit's scheduling messages) pass untouched.
+/// remembering to. Messages without a <c>RequestId</c> pass untouched.
 /// </summary>
 public sealed class RequestIdScopeFilter<T>(ILogger<RequestIdScopeFilter<T>> logger) : IFilter<ConsumeContext<T>>
     where T : class

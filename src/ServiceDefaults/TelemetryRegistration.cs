@@ -75,7 +75,7 @@ public static class TelemetryRegistration
     }
 
     /// <summary>
-    /// A database span only inside another span: the scheduler's and sweepers' polling would otherwise start a root
+    /// A database span only inside another span: the due-check loop's and sweepers' polling would otherwise start a root
     /// trace per query, burying the requests' traces.
     /// </summary>
     public static NpgsqlDataSourceBuilder TraceOnlyWithinSpans(this NpgsqlDataSourceBuilder builder) =>

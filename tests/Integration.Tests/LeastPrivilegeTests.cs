@@ -100,7 +100,7 @@ public class When_every_account_has_only_its_own_permissions : IClassFixture<Lea
 
         // Act
         var insert = await Should.ThrowAsync<PostgresException>(() => Execute(connection,
-            "INSERT INTO scheduled_messages VALUES (gen_random_uuid(), now(), 'exchange:video-task-state', 'application/json', '', '{}', '{}')"));
+            "INSERT INTO video_tasks (correlation_id, current_state, version, data, due_at) VALUES (gen_random_uuid(), 'Pending', 1, '{}', now())"));
         var update = await Should.ThrowAsync<PostgresException>(() => Execute(connection, "UPDATE video_tasks SET current_state = 'Completed'"));
 
         // Assert

@@ -15,9 +15,8 @@ public class When_the_shipped_broker_permissions_are_read
     [
         "VideoPlatform.Poller.Tasks:TaskStatusObserved", "VideoPlatform.Poller.Tasks:CheckTaskStatus",
         "VideoPlatform.Poller.Tasks:RecheckDue", "VideoPlatform.Poller.Tasks:ProviderCallbackReceived",
-        "MassTransit.Scheduling:ScheduleMessage", "MassTransit.Scheduling:CancelScheduledMessage",
-        "scheduler", "video-task-state", "check-task-status", "get-video-task-status", "generate-video", "task-completed",
-        "acme-video-scheduler", "acme-video-video-task-state", "video-task-state_error", "video-task-state_skipped",
+        "video-task-state", "check-task-status", "get-video-task-status", "generate-video", "task-completed",
+        "acme-video-check-task-status", "acme-video-video-task-state", "video-task-state_error", "video-task-state_skipped",
     ];
 
     private static readonly string[] PublicEvents =
@@ -52,7 +51,7 @@ public class When_the_shipped_broker_permissions_are_read
     [Theory]
     [InlineData("submitter", "generate-video")]
     [InlineData("poller", "video-task-state")]
-    [InlineData("poller", "scheduler")]
+    [InlineData("poller", "check-task-status")]
     [InlineData("archiver", "task-completed")]
     public void Should_let_a_service_fault_and_skip_on_its_own_queues_with_or_without_a_prefix(string role, string queue)
     {

@@ -4,7 +4,7 @@ using VideoPlatform.Integration.Tests.Support;
 namespace VideoPlatform.Integration.Tests;
 
 /// <summary>
-/// Generic queue names (<c>scheduler</c>, <c>generate-video</c>) would collide with other MassTransit services in one
+/// Generic queue names (<c>check-task-status</c>, <c>generate-video</c>) would collide with other MassTransit services in one
 /// virtual host; with a prefix every queue the platform declares carries it, and requests still run end to end.
 /// </summary>
 public class When_the_queues_carry_a_prefix : IClassFixture<PrefixedPlatformFixture>
@@ -27,7 +27,7 @@ public class When_the_queues_carry_a_prefix : IClassFixture<PrefixedPlatformFixt
         // Assert
         queues.ShouldContain($"{PrefixedPlatformFixture.Prefix}-generate-video");
         queues.ShouldContain($"{PrefixedPlatformFixture.Prefix}-video-task-state");
-        queues.ShouldContain($"{PrefixedPlatformFixture.Prefix}-scheduler");
+        queues.ShouldContain($"{PrefixedPlatformFixture.Prefix}-check-task-status");
         queues.ShouldAllBe(q => q.StartsWith(PrefixedPlatformFixture.Prefix + "-"), string.Join(", ", queues));
     }
 }

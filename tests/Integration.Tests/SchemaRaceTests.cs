@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using VideoPlatform.Integration.Tests.Support;
-using VideoPlatform.Poller.Scheduling;
+using VideoPlatform.Poller;
 using VideoPlatform.Providers.RateLimiting;
 using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Intake;
@@ -18,7 +18,7 @@ public class When_instances_create_the_schema_at_once : IAsyncLifetime
 {
     private const int Instances = 8;
     private const int Rounds = 10; // each round starts from no tables; one round alone often passes without the fix
-    private const string Tables = "scheduled_messages, submissions, provider_rate_limits";
+    private const string Tables = "video_tasks, submissions, provider_rate_limits";
 
     private TestInfrastructure _infrastructure = null!;
     private List<NpgsqlDataSource> _instances = [];
@@ -39,7 +39,7 @@ public class When_instances_create_the_schema_at_once : IAsyncLifetime
     [Fact]
     public async Task Should_start_every_instance_on_a_new_database()
     {
-        const string schema = PostgresScheduledMessageStore.Schema + SubmissionStore.Schema + PostgresRateLimitStore.Schema;
+        var schema = PollerRegistration.VideoTaskTable.Schema + SubmissionStore.Schema + PostgresRateLimitStore.Schema;
         for (var round = 0; round < Rounds; round++)
         {
             await DropTablesAsync();
@@ -79,7 +79,7 @@ public class When_instances_create_the_schema_at_once : IAsyncLifetime
     {
         await using var command = _instances[0].CreateCommand("""
             SELECT count(*) FROM information_schema.tables
-            WHERE table_name IN ('scheduled_messages', 'submissions', 'provider_rate_limits')
+            WHERE table_name IN ('video_tasks', 'submissions', 'provider_rate_limits')
             """);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -36,13 +36,13 @@ public class When_a_request_is_traced(TracedPlatformFixture platform)
         var submit = trace.Named("provider submit").ShouldHaveSingleItem();
         trace.HttpCallsUnder(submit, "POST").ShouldHaveSingleItem(trace.ToString());
 
-        // Every recheck: dispatched by the scheduler inside this trace, each with its status query over HTTP.
+        // Every check: sent by the due-check loop inside this trace, each with its status query over HTTP.
         var sagaSteps = trace.Named("video-task-state process");
         // The step that ended the task (the saga later also records the archiver's VideoArchived).
         var finishing = sagaSteps.Single(s => Tag(s, "video.outcome") is not null);
         var rechecks = int.Parse(Tag(finishing, "video.rechecks")!);
         rechecks.ShouldBeGreaterThan(0);
-        trace.Named("scheduler dispatch").Count.ShouldBeGreaterThanOrEqualTo(rechecks, trace.ToString());
+        trace.Named("due check").Count.ShouldBeGreaterThanOrEqualTo(rechecks, trace.ToString());
         var queries = trace.Named("provider query");
         queries.Count.ShouldBe(rechecks, trace.ToString());
         queries.ShouldAllBe(q => trace.HttpCallsUnder(q, "GET").Count == 1);

@@ -75,7 +75,6 @@ public class When_a_provider_callback_arrives
         o.FirstRecheckSeconds = 60;
         o.RecheckIntervalSeconds = 60;
         o.MaxRecheckIntervalSeconds = 60;
-        o.StalledAfterSeconds = 300;
     }
 
     private static ProviderCallbackReceived Callback(Guid id, string provider) =>

@@ -6,8 +6,8 @@ using VideoPlatform.Providers;
 namespace VideoPlatform.Poller.Tests;
 
 /// <summary>
-/// Every message the saga correlates may still arrive after the task ended: a late status answer, the watchdog's
-/// token-less nudge, a recheck scheduled before the end, a duplicate of anything. Each must be absorbed: no fault
+/// Every message the saga correlates may still arrive after the task ended: a late status answer, a recheck sent
+/// just before the end, a duplicate of anything. Each must be absorbed: no fault
 /// (which would land in <c>video-task-state_error</c>), no change of state, and no outcome announced again.
 /// </summary>
 public class When_a_late_message_reaches_a_finished_task
@@ -17,7 +17,7 @@ public class When_a_late_message_reaches_a_finished_task
     public enum Late
     {
         Submitted, SucceededAnswer, FailedAnswer, ProcessingAnswer, Cancel, Rejection, SubmitFailure,
-        Callback, ArchivedReport, ArchiveFailure, TokenlessRecheck, StaleRecheck,
+        Callback, ArchivedReport, ArchiveFailure, Recheck,
     }
 
     [Theory]
@@ -90,10 +90,8 @@ public class When_a_late_message_reaches_a_finished_task
             RequestId = id, Provider = "modellix", ProviderTaskId = $"task-{id:N}", SourceUrl = "http://videos.test/x.mp4",
             ReasonCode = ArchiveFailureReasons.LinkExpired, Reason = "the link answered 404", FailedAt = DateTimeOffset.UtcNow,
         }),
-        // What StalledTaskWatchdog publishes.
-        Late.TokenlessRecheck => await SendAsync(host, new RecheckDue { RequestId = id }),
-        // A recheck scheduled before the task ended, delivered after it.
-        Late.StaleRecheck => await SendAsync(host, new RecheckDue { RequestId = id }, Guid.NewGuid()),
+        // What the due-check loop sends a task due past its deadline, here after the task ended.
+        Late.Recheck => await SendAsync(host, new RecheckDue { RequestId = id }),
         _ => throw new ArgumentOutOfRangeException(nameof(late)),
     };
 
@@ -150,8 +148,8 @@ public class When_a_late_message_reaches_a_finished_task
         }
     }
 
-    /// <summary>Publishes under a known message and conversation id, optionally carrying a scheduling token as a scheduled message does.</summary>
-    private static async Task<Guid> SendAsync<T>(SagaTestHost host, T message, Guid? schedulingToken = null) where T : class
+    /// <summary>Publishes under a known message and conversation id.</summary>
+    private static async Task<Guid> SendAsync<T>(SagaTestHost host, T message) where T : class
     {
         var messageId = NewId.NextGuid();
         await host.Harness.Bus.Publish(message, c =>
@@ -159,8 +157,6 @@ public class When_a_late_message_reaches_a_finished_task
             // Its own conversation, so everything it causes can be told apart.
             c.MessageId = messageId;
             c.ConversationId = messageId;
-            if (schedulingToken is { } token)
-                c.Headers.Set(MessageHeaders.SchedulingTokenId, token);
         });
         return messageId;
     }

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Poller.Tasks;
 
@@ -17,12 +18,14 @@ public sealed class SagaTestHost : IAsyncDisposable
         Harness = services.GetRequiredService<ITestHarness>();
         Provider = services.GetRequiredService<ScriptedProvider>();
         Saga = Harness.GetSagaStateMachineHarness<VideoTaskStateMachine, VideoTaskState>();
+        DueChecks = new InMemoryDueChecks(Saga, services.GetRequiredService<IQuerySagaRepository<VideoTaskState>>(), Harness.Bus, services.GetRequiredService<IOptions<PollingOptions>>().Value, TimeProvider.System);
     }
 
     public ITestHarness Harness { get; }
     public ScriptedProvider Provider { get; }
     public ISagaStateMachineTestHarness<VideoTaskStateMachine, VideoTaskState> Saga { get; }
     public VideoTaskStateMachine Machine => Saga.StateMachine;
+    public InMemoryDueChecks DueChecks { get; }
 
     public static async Task<SagaTestHost> StartAsync(Action<PollingOptions>? configure = null)
     {
@@ -40,15 +43,9 @@ public sealed class SagaTestHost : IAsyncDisposable
             }).Services
             .AddMassTransitTestHarness(x =>
             {
-                // The harness has no virtual clock; the delayed scheduler delivers schedules in real (short) time.
-                x.AddDelayedMessageScheduler();
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().InMemoryRepository();
                 x.AddConsumer<ScriptedStatusConsumer>();
-                x.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseDelayedMessageScheduler();
-                    cfg.ConfigureEndpoints(context);
-                });
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             })
             .BuildServiceProvider(true);
         var host = new SagaTestHost(services);
@@ -96,6 +93,7 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DueChecks.DisposeAsync();
         await Harness.Stop();
         await _services.DisposeAsync();
     }

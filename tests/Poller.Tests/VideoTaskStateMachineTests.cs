@@ -21,7 +21,7 @@ public class When_a_task_is_submitted
         check.ProviderTaskId.ShouldBe($"task-{id:N}");
         var saga = await host.SagaInStateAsync(id, m => m.Pending);
         saga.Provider.ShouldBe("modellix");
-        saga.RecheckTokenId.ShouldNotBeNull();
+        saga.NextCheckAt.ShouldNotBeNull();
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class When_the_provider_stays_processing
         completed.ProviderTaskId.ShouldBe($"task-{id:N}");
         var saga = await host.SagaInStateAsync(id, m => m.Completed);
         saga.Rechecks.ShouldBe(6);
-        saga.RecheckTokenId.ShouldBeNull();
+        saga.NextCheckAt.ShouldBeNull();
         (await host.PublishedAsync<TaskProgressed>(id, p => p.ProgressPercent == 80)).State.ShouldBe("processing");
         host.Harness.Published.Select<TaskProgressed>(m => m.Context.Message.RequestId == id && m.Context.Message.ProgressPercent == 40)
             .Count().ShouldBe(1, "an unchanged progress is not news");
@@ -188,7 +188,7 @@ public class When_the_provider_is_unreachable_or_unclear
         failed.ReasonCode.ShouldBe(FailureReasons.TimedOut);
         failed.Reason.ShouldContain("no terminal status from modellix within");
         var saga = await host.SagaInStateAsync(id, m => m.Failed);
-        saga.RecheckTokenId.ShouldBeNull();
+        saga.NextCheckAt.ShouldBeNull();
         var checksAtTimeout = saga.Rechecks;
         await Task.Delay(500);
         host.Harness.Published.Select<CheckTaskStatus>(m => m.Context.Message.RequestId == id).Count()
@@ -221,7 +221,7 @@ public class When_the_submitter_rejects_a_request
         saga.FailureReason.ShouldBe("duration: must be 5 or 10");
         saga.Provider.ShouldBe("evolink");
         saga.FinishedAt.ShouldBe(rejectedAt);
-        saga.RecheckTokenId.ShouldBeNull();
+        saga.NextCheckAt.ShouldBeNull();
         (await host.Harness.Published.Any<CheckTaskStatus>(m => m.Context.Message.RequestId == id)).ShouldBeFalse();
     }
 
@@ -281,7 +281,7 @@ public class When_no_provider_takes_a_request
         saga.ContractState().ShouldBe(VideoTaskStates.Failed);
         saga.FailureCode.ShouldBe(FailureReasons.ProviderRejected);
         saga.FailureReason.ShouldBe("insufficient balance");
-        saga.RecheckTokenId.ShouldBeNull();
+        saga.NextCheckAt.ShouldBeNull();
         (await host.Harness.Published.Any<CheckTaskStatus>(m => m.Context.Message.RequestId == id)).ShouldBeFalse();
         host.Harness.Published.Select<TaskFailed>(m => m.Context.Message.RequestId == id).Count().ShouldBe(1, "the saga announces nothing again");
     }

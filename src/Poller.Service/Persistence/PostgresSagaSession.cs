@@ -43,10 +43,19 @@ public sealed class PostgresSagaSession<TSaga> : IAsyncDisposable
 
     public async Task<TSaga?> LoadAsync(Guid correlationId, bool forUpdate, CancellationToken ct)
     {
-        var data = await _connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            $"SELECT data::text FROM {_table.Name} WHERE correlation_id = @correlationId{(forUpdate ? " FOR UPDATE" : "")}",
+        var row = await _connection.QuerySingleOrDefaultAsync<(string Data, DateTime? DueAt)>(new CommandDefinition(
+            $"SELECT data::text, due_at FROM {_table.Name} WHERE correlation_id = @correlationId{(forUpdate ? " FOR UPDATE" : "")}",
             new { correlationId }, _transaction, cancellationToken: ct));
-        return data is null ? null : JsonSerializer.Deserialize<TSaga>(data, Json);
+        return row.Data is null ? null : Read(_table, row.Data, row.DueAt);
+    }
+
+    /// <summary>The instance from its row: the document, with the due time from its own column.</summary>
+    /// <param name="dueAt">As Npgsql reads timestamptz: a UTC <see cref="DateTime"/>.</param>
+    public static TSaga Read(PostgresSagaTable<TSaga> table, string data, DateTime? dueAt)
+    {
+        var saga = JsonSerializer.Deserialize<TSaga>(data, Json)!;
+        table.SetDueAt(saga, dueAt is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null);
+        return saga;
     }
 
     public async Task InsertAsync(TSaga saga, CancellationToken ct)
@@ -55,8 +64,8 @@ public sealed class PostgresSagaSession<TSaga> : IAsyncDisposable
         try
         {
             await _connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {_table.Name} (correlation_id, current_state, version, data) VALUES (@id, @state, 1, @data::jsonb)",
-                new { id = saga.CorrelationId, state = _table.StateOf(saga), data = JsonSerializer.Serialize(saga, Json) },
+                $"INSERT INTO {_table.Name} (correlation_id, current_state, version, data, due_at) VALUES (@id, @state, 1, @data::jsonb, @dueAt)",
+                new { id = saga.CorrelationId, state = _table.StateOf(saga), data = JsonSerializer.Serialize(saga, Json), dueAt = _table.DueAtOf(saga)?.ToUniversalTime() },
                 _transaction, cancellationToken: ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -72,10 +81,15 @@ public sealed class PostgresSagaSession<TSaga> : IAsyncDisposable
         saga.Version = expected + 1;
         var updated = await _connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE {_table.Name} SET current_state = @state, version = @next, data = @data::jsonb, updated_at = now()
+            UPDATE {_table.Name}
+            SET current_state = @state, version = @next, data = @data::jsonb, due_at = @dueAt, due_claims = 0, updated_at = now()
             WHERE correlation_id = @id AND version = @expected
             """,
-            new { id = saga.CorrelationId, state = _table.StateOf(saga), next = saga.Version, expected, data = JsonSerializer.Serialize(saga, Json) },
+            new
+            {
+                id = saga.CorrelationId, state = _table.StateOf(saga), next = saga.Version, expected,
+                data = JsonSerializer.Serialize(saga, Json), dueAt = _table.DueAtOf(saga)?.ToUniversalTime(),
+            },
             _transaction, cancellationToken: ct));
         if (updated == 0)
             throw new ConcurrencyException($"{typeof(TSaga).Name} {saga.CorrelationId} changed since version {expected}", typeof(TSaga), saga.CorrelationId);

@@ -3,7 +3,10 @@ using VideoPlatform.Providers;
 
 namespace VideoPlatform.Poller.Tasks;
 
-/// <summary>Scheduled by the saga to itself: time to ask the provider again.</summary>
+/// <summary>
+/// To the saga: time to decide about the task. Sent by the due-check loop when a task comes due past its deadline (the
+/// saga ends it as timed out); before the deadline the saga asks the provider at once.
+/// </summary>
 public record RecheckDue
 {
     public required Guid RequestId { get; init; }

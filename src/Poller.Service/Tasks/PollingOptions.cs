@@ -68,8 +68,8 @@ public sealed class PollingOptions : IValidatableObject
     public int NotFoundLimit { get; set; } = 3;
 
     /// <summary>
-    /// How long the saga waits for a status check's answer before asking again (a lost check must not stall a task).
-    /// A check still waiting for its turn under a rate limit by then is dropped, as the new one replaces it.
+    /// How long a task waits for its status check's answer before it comes due again (a lost check must not stall a
+    /// task). A check still waiting for its turn under a rate limit by then is dropped, as the new one replaces it.
     /// </summary>
     [Range(0.01, 3600)]
     public double CheckTimeoutSeconds { get; set; } = 60;
@@ -79,27 +79,13 @@ public sealed class PollingOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxChecksInFlight { get; set; } = 500;
 
-    /// <summary>
-    /// An open task untouched for longer than this has lost its next recheck (see StalledTaskWatchdog). A setting
-    /// shorter than the longest wait the planner may schedule is raised past it (see <see cref="StalledAfter"/>).
-    /// </summary>
-    [Range(1, 86400)]
-    public double StalledAfterSeconds { get; set; } = 120;
+    /// <summary>How often an idle poller looks for due tasks: the worst added lateness of a check.</summary>
+    [Range(10, 60000)]
+    public int DueScanIntervalMilliseconds { get; set; } = 200;
 
-    /// <summary>
-    /// The threshold in effect: the setting, but always longer than <see cref="LongestPlannedWait"/> with a margin for
-    /// scheduler and queue lag, so a healthy task waiting for its aimed check is never nudged into a spare query.
-    /// </summary>
-    public TimeSpan StalledAfter
-    {
-        get
-        {
-            var longest = LongestPlannedWait;
-            var margin = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, longest.Ticks / 4));
-            var setting = TimeSpan.FromSeconds(StalledAfterSeconds);
-            return setting > longest + margin ? setting : longest + margin;
-        }
-    }
+    /// <summary>Due tasks claimed at once; a full batch is followed by the next without waiting.</summary>
+    [Range(1, 10000)]
+    public int DueScanBatchSize { get; set; } = 200;
 
     /// <summary>
     /// The longest an open task may rightly go untouched: an aimed wait, a fixed interval, or the wait for a check's

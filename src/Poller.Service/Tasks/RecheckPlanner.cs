@@ -63,7 +63,7 @@ internal static class RecheckPlanner
                 ? Aim(expected, saga.ExpectedFrom, polling, now, random, queriesScarce)
                 : Backoff(saga.ChecksPastExpected, polling, random);
         if (providerAskedToWait is { } wait && wait > delay)
-            // Honoured up to the longest planned wait: past it the watchdog would take the task for stalled.
+            // Honoured up to the longest planned wait, so that a wild header cannot park a task for hours.
             delay = wait < polling.LongestPlannedWait ? wait : polling.LongestPlannedWait;
         return delay;
     }

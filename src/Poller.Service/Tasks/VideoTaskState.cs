@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 using VideoPlatform.Contracts;
 
@@ -63,6 +64,14 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     /// <summary>Optimistic concurrency: bumped on every stored change.</summary>
     public int Version { get; set; }
 
-    /// <summary>Token of the pending recheck, so a stale one is recognised and dropped.</summary>
-    public Guid? RecheckTokenId { get; set; }
+    /// <summary>
+    /// When the provider is to be asked next; null once the task has ended. Stored in its own column, not in the
+    /// document, because <see cref="DueChecks.DueCheckDispatcher"/> claims due rows by it (and moves it forward while a
+    /// check is out, so a lost check is asked again).
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextCheckAt { get; set; }
+
+    /// <summary>The trace context of the step that set <see cref="NextCheckAt"/>, so the check it leads to is in the request's trace.</summary>
+    public string? DueCheckTraceParent { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 
@@ -19,6 +20,13 @@ internal static class VideoTaskStateExtensions
         var expectation = RecheckPlanner.ExpectedAtSubmit(submitted, polling);
         saga.ExpectedDoneAt = expectation.At;
         saga.ExpectedFrom = expectation.Source;
+    }
+
+    /// <summary>Sets when the task is next due, remembering the trace of this step so that check joins it.</summary>
+    public static void CheckAt(this VideoTaskState saga, DateTimeOffset dueAt)
+    {
+        saga.NextCheckAt = dueAt;
+        saga.DueCheckTraceParent = Activity.Current?.Id;
     }
 
     /// <summary>A request the submitter refused: kept so a status query can say why rather than "not found".</summary>

@@ -8,15 +8,20 @@ namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>
 /// One saga per request: pending → processing → completed / failed / canceled; or rejected when the submitter refused
-/// the request, or failed at submit when no provider took it, both kept only so a status query can say why. Each recheck is a scheduled message to
-/// the saga itself, which then asks the status checker; every answer either ends the task or schedules the
-/// next recheck, so no path leaves a task without something scheduled until it is terminal.
+/// the request, or failed at submit when no provider took it, both kept only so a status query can say why. Every
+/// step that leaves a task open sets when it is next due (<see cref="VideoTaskState.NextCheckAt"/>, on the saga's
+/// row, in the step's own transaction); the due-check loop claims due rows and sends the checks. A step that ends the
+/// task clears it.
 /// </summary>
 public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskState>
 {
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock every due time and end time is read from; the system clock when absent.</param>
     /// <param name="rateGate">Tells which provider keys are rate-limited; absent in tests that run the machine alone.</param>
-    public VideoTaskStateMachine(IOptions<PollingOptions> options, ProviderRateGate? rateGate = null)
+    public VideoTaskStateMachine(IOptions<PollingOptions> options, TimeProvider? time = null, ProviderRateGate? rateGate = null)
     {
+        _time = time ?? TimeProvider.System;
         var polling = options.Value;
         bool Scarce(VideoTaskState saga) => rateGate?.IsLimited(saga.Provider) ?? false;
         InstanceState(x => x.CurrentState);
@@ -60,15 +65,11 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             e.CorrelateById(m => m.Message.RequestId);
             e.OnMissingInstance(m => m.Discard());
         });
-        Schedule(() => Recheck, x => x.RecheckTokenId, s =>
+        Event(() => Recheck, e =>
         {
-            s.Delay = polling.FirstRecheck;
-            s.Received = r =>
-            {
-                r.CorrelateById(m => m.Message.RequestId);
-                // A recheck for a task this poller no longer tracks has nothing left to do.
-                r.OnMissingInstance(m => m.Discard());
-            };
+            e.CorrelateById(m => m.Message.RequestId);
+            // A recheck for a task this poller no longer tracks has nothing left to do.
+            e.OnMissingInstance(m => m.Discard());
         });
 
         Initially(
@@ -101,7 +102,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         // No provider task behind either: nothing to check, archive or cancel.
         During(Rejected, FailedAtSubmit,
             Ignore(StatusObserved),
-            Ignore(Recheck.AnyReceived),
+            Ignore(Recheck),
             Ignore(CallbackReceived),
             Ignore(Archived),
             Ignore(ArchivingFailed),
@@ -110,20 +111,15 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         During(Completed, Failed, Canceled,
             Ignore(CallbackReceived));
 
-        // MassTransit 8.x raises Received for a token-less recheck (the watchdog's nudge) only while a token is set,
-        // which a finished task never has; ignored all the same, so a version that raises it regardless cannot
-        // fault a finished task into the _error queue.
-        During([Completed, Failed, Canceled, Rejected, FailedAtSubmit],
-            Ignore(Recheck.Received));
-
         During(Pending, Processing, Failed, Canceled,
             Ignore(Archived),
             Ignore(ArchivingFailed));
 
         During(Pending, Processing,
             Ignore(Submitted),
-            When(Recheck.Received)
-                .IfElse(c => DateTimeOffset.UtcNow >= c.Saga.DeadlineAt,
+            // Sent by the due-check loop once a task is due past its deadline (or by an operator, to check at once).
+            When(Recheck)
+                .IfElse(c => Now >= c.Saga.DeadlineAt,
                     late => Fail(late, FailureReasons.TimedOut, c =>
                         $"no terminal status from {c.Saga.Provider} within {polling.DeadlineMinutes:0.##} min (last status: {c.Saga.LastRawStatus ?? "none"})"),
                     due => AskProvider(due, polling)),
@@ -133,6 +129,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                     // The provider says it is done: under a rate limit, this check goes before the ones still expected.
                     matching => AskProvider(matching, polling, c => c.Message.ReceivedAt)),
             When(StatusObserved)
+                .Then(c => c.Saga.Rechecks++)
                 .IfElse(c => c.Message.State == ProviderTaskState.Succeeded,
                     succeeded => succeeded.IfElse(c => c.Message.Videos.Count > 0,
                         Complete,
@@ -146,10 +143,10 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                                 $"{c.Saga.Provider} answered 'not found' {polling.NotFoundLimit} times in a row for task {c.Saga.ProviderTaskId}"),
                             running => KeepPolling(running, polling, Scarce)))),
             When(CancelRequested)
-                .Unschedule(Recheck)
                 .Then(c =>
                 {
-                    c.Saga.FinishedAt = DateTimeOffset.UtcNow;
+                    c.Saga.NextCheckAt = null;
+                    c.Saga.FinishedAt = Now;
                     c.Saga.EndedByMessageId = c.MessageId;
                 })
                 .Publish(c => CanceledEvent(c.Saga))
@@ -161,10 +158,11 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
 
         // A terminal step is committed before its event is published (in-memory outbox). If the process dies in
         // between, the redelivered trigger finds the task already terminal: announce the outcome again. Only that
-        // message: a second status answer (a callback's check and the scheduled one both saw "succeeded") or a late
+        // message: a second status answer (a callback's check and the due one both saw "succeeded") or a late
         // recheck is absorbed, or the archiver would download the video twice.
         During(Completed,
             Ignore(Submitted),
+            Ignore(Recheck),
             When(Archived).Then(c =>
             {
                 c.Saga.ArchivedVideos = c.Message.Videos.ToList();
@@ -184,14 +182,14 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             Ignore(Submitted),
             When(StatusObserved)
                 .If(IsRedeliveryOfTheEnd, again => again.Publish(c => FailedEvent(c.Saga))),
-            // A timeout ends the task on a recheck (scheduled, or the watchdog's nudge).
-            When(Recheck.AnyReceived)
+            // A timeout ends the task on a recheck.
+            When(Recheck)
                 .If(IsRedeliveryOfTheEnd, again => again.Publish(c => FailedEvent(c.Saga))));
         // A check already under way when the task was canceled still answers; nothing follows it any more.
         During(Canceled,
             Ignore(Submitted),
             Ignore(StatusObserved),
-            Ignore(Recheck.AnyReceived),
+            Ignore(Recheck),
             When(CancelRequested)
                 .IfElse(IsRedeliveryOfTheEnd,
                     again => again.Publish(c => CanceledEvent(c.Saga)).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)),
@@ -216,41 +214,35 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
     public Event<ProviderCallbackReceived> CallbackReceived { get; private set; } = null!;
     public Event<VideoArchived> Archived { get; private set; } = null!;
     public Event<ArchiveFailed> ArchivingFailed { get; private set; } = null!;
-    public Schedule<VideoTaskState, RecheckDue> Recheck { get; private set; } = null!;
+    public Event<RecheckDue> Recheck { get; private set; } = null!;
 
-    /// <summary>Starts following a task a provider accepted: its first check is scheduled by the recheck planner.</summary>
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Starts following a task a provider accepted: its first check is timed by the recheck planner.</summary>
     private EventActivityBinder<VideoTaskState, TaskSubmitted> Follow(
         EventActivityBinder<VideoTaskState, TaskSubmitted> binder, PollingOptions polling, Func<VideoTaskState, bool> scarce) =>
         binder
-            .Then(c => c.Saga.Start(c.Message, polling))
-            .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
-                c => RecheckPlanner.FirstDelay(c.Saga, polling, DateTimeOffset.UtcNow, Random.Shared.NextDouble(), scarce(c.Saga)))
+            .Then(c =>
+            {
+                c.Saga.Start(c.Message, polling);
+                c.Saga.CheckAt(Now + RecheckPlanner.FirstDelay(c.Saga, polling, Now, Random.Shared.NextDouble(), scarce(c.Saga)));
+            })
             .TransitionTo(Pending);
 
-    /// <summary>One status query through the checker, with a safety-net recheck in case its answer is lost.</summary>
+    /// <summary>One status query through the checker now; the task comes due again if its answer is lost.</summary>
     /// <param name="likelyDoneAt">When the task is likely done, if the trigger knows better than the saga's expectation.</param>
     private EventActivityBinder<VideoTaskState, T> AskProvider<T>(
         EventActivityBinder<VideoTaskState, T> binder, PollingOptions polling, Func<BehaviorContext<VideoTaskState, T>, DateTimeOffset>? likelyDoneAt = null)
         where T : class =>
         binder
-            .Then(c => c.Saga.Rechecks++)
-            .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId }, _ => polling.CheckTimeout)
-            .Publish(c => new CheckTaskStatus
-            {
-                RequestId = c.Saga.CorrelationId,
-                Provider = c.Saga.Provider,
-                Model = c.Saga.Model,
-                ProviderTaskId = c.Saga.ProviderTaskId,
-                LikelyDoneAt = polling.Strategy == PollingStrategy.Adaptive ? likelyDoneAt?.Invoke(c) ?? c.Saga.ExpectedDoneAt : null,
-                // A little before the safety net fires, so a check still queued then is not made twice.
-                NotAfter = DateTimeOffset.UtcNow + polling.CheckTimeout * 0.9,
-            });
+            .Then(c => c.Saga.CheckAt(Now + polling.CheckTimeout))
+            .Publish(c => StatusChecks.Ask(c.Saga, polling, Now, likelyDoneAt?.Invoke(c)));
 
     private EventActivityBinder<VideoTaskState, TaskStatusObserved> Complete(EventActivityBinder<VideoTaskState, TaskStatusObserved> binder) =>
         binder
-            .Unschedule(Recheck)
             .Then(c =>
             {
+                c.Saga.NextCheckAt = null;
                 c.Saga.Observe(c.Message);
                 c.Saga.Videos = c.Message.Videos.ToList();
                 c.Saga.FinishedAt = c.Message.ObservedAt;
@@ -266,7 +258,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         Model = saga.Model,
         ProviderTaskId = saga.ProviderTaskId,
         Videos = saga.Videos,
-        CompletedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+        CompletedAt = saga.FinishedAt ?? saga.SubmittedAt,
         ProviderCredits = saga.ProviderCredits,
     };
 
@@ -277,7 +269,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         ProviderTaskId = saga.ProviderTaskId,
         ProviderCancelCalled = false,
         Note = "none of the providers documents a cancel call; the provider may still finish and bill the task",
-        CanceledAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+        CanceledAt = saga.FinishedAt ?? saga.SubmittedAt,
     };
 
     /// <summary>The message is the one that ended the task, delivered again (see <see cref="VideoTaskState.EndedByMessageId"/>).</summary>
@@ -299,7 +291,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         ProviderTaskId = saga.ProviderTaskId,
         ReasonCode = saga.FailureCode ?? FailureReasons.ProviderFailed,
         Reason = saga.FailureReason ?? "",
-        FailedAt = saga.FinishedAt ?? DateTimeOffset.UtcNow,
+        FailedAt = saga.FinishedAt ?? saga.SubmittedAt,
         ProviderCredits = saga.ProviderCredits,
     };
 
@@ -307,12 +299,12 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         EventActivityBinder<VideoTaskState, T> binder, string code, Func<BehaviorContext<VideoTaskState, T>, string> reason)
         where T : class =>
         binder
-            .Unschedule(Recheck)
             .Then(c =>
             {
+                c.Saga.NextCheckAt = null;
                 c.Saga.FailureCode = code;
                 c.Saga.FailureReason = reason(c);
-                c.Saga.FinishedAt = DateTimeOffset.UtcNow;
+                c.Saga.FinishedAt = Now;
                 c.Saga.EndedByMessageId = c.MessageId;
             })
             .Publish(c => FailedEvent(c.Saga))
@@ -330,9 +322,11 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                 ProgressPercent = c.Message.ProgressPercent,
                 ObservedAt = c.Message.ObservedAt,
             }))
-            .Then(c => c.Saga.Observe(c.Message))
-            .Schedule(Recheck, c => new RecheckDue { RequestId = c.Saga.CorrelationId },
-                c => RecheckPlanner.NextDelay(c.Saga, polling, DateTimeOffset.UtcNow,
-                    c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, Random.Shared.NextDouble(), scarce(c.Saga)))
+            .Then(c =>
+            {
+                c.Saga.Observe(c.Message);
+                var retryAfter = c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+                c.Saga.CheckAt(Now + RecheckPlanner.NextDelay(c.Saga, polling, Now, retryAfter, Random.Shared.NextDouble(), scarce(c.Saga)));
+            })
             .If(c => c.Message.State == ProviderTaskState.Processing, p => p.TransitionTo(Processing));
 }

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using VideoPlatform.Archiver;
-using VideoPlatform.Poller.Scheduling;
 using VideoPlatform.Poller.Tasks;
 using VideoPlatform.Providers;
 using VideoPlatform.Providers.Callbacks;
@@ -35,7 +34,6 @@ public static class PlatformSettings
         new(RetentionOptions.Section, typeof(RetentionOptions), "AddRetention<"),
         new(ArchiveOptions.Section, typeof(ArchiveOptions), "ArchiveOptions.Section"),
         new(PollingOptions.Section, typeof(PollingOptions), "PollingOptions.Section"),
-        new(SchedulerOptions.Section, typeof(SchedulerOptions), "SchedulerOptions.Section"),
         new(SubmitterOptions.Section, typeof(SubmitterOptions), "SubmitterOptions.Section"),
         new(CommandLimits.Section, typeof(CommandLimits), "CommandLimits.Section"),
         new(RoutingOptions.Section, typeof(RoutingOptions), "RoutingOptions.Section"),

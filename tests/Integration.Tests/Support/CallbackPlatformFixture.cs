@@ -38,7 +38,6 @@ public sealed class CallbackPlatformFixture : PlatformFixtureBase
         settings["Polling:FirstRecheckSeconds"] = "60";
         settings["Polling:RecheckIntervalSeconds"] = "60";
         settings["Polling:MaxRecheckIntervalSeconds"] = "60";
-        settings["Polling:StalledAfterSeconds"] = "300";
         settings["Polling:Strategy"] = "Fixed";
     }
 

@@ -19,7 +19,6 @@ public sealed class PlatformFixture : PlatformFixtureBase
     protected override void ConfigureServices(IDictionary<string, string?> settings)
     {
         settings["Polling:CheckTimeoutSeconds"] = "10";
-        settings["Polling:StalledAfterSeconds"] = "3";
         settings["Polling:DeadlineMinutes"] = "2";
         settings["Routing:Routes:any-kling-v3-i2v:0"] = "modellix/kling-v3-i2v";
         settings["Routing:Routes:any-kling-v3-i2v:1"] = "myrouter/kling-v3.0-pro-i2v";

@@ -26,7 +26,7 @@ public static class ServiceHosts
             ["Polling:FirstRecheckSeconds"] = "0.5",
             ["Polling:RecheckIntervalSeconds"] = "0.5",
             ["Polling:MaxRecheckIntervalSeconds"] = "1",
-            ["Scheduler:PollIntervalMilliseconds"] = "50",
+            ["Polling:DueScanIntervalMilliseconds"] = "50",
             ["Archive:Root"] = archiveRoot,
             ["Archive:AllowedHosts:0"] = new Uri(simulatorUrl).Authority,
         };

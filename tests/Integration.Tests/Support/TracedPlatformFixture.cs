@@ -37,10 +37,6 @@ public sealed class TracedPlatformFixture : PlatformFixtureBase
             settings[$"Providers:{provider}:ApiKey"] = key;
     }
 
-    // Slower than the deadline of any test here: the watchdog must not start traces of its own.
-    protected override void ConfigureServices(IDictionary<string, string?> settings) =>
-        settings["Polling:StalledAfterSeconds"] = "30";
-
     protected override async Task StartServicesAsync(Dictionary<string, string?> settings)
     {
         var submitter = await StartServiceAsync("Submitter.Service", b => b.AddSubmitter(), settings, b =>

@@ -71,18 +71,12 @@ public sealed class CallbackEndpointHost : IAsyncDisposable
             o.FirstRecheckSeconds = 60;
             o.RecheckIntervalSeconds = 60;
             o.MaxRecheckIntervalSeconds = 60;
-            o.StalledAfterSeconds = 300;
         });
         builder.Services.AddMassTransitTestHarness(x =>
         {
-            x.AddDelayedMessageScheduler();
             x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().InMemoryRepository();
             x.AddConsumer<CheckTaskStatusConsumer>();
-            x.UsingInMemory((context, cfg) =>
-            {
-                cfg.UseDelayedMessageScheduler();
-                cfg.ConfigureEndpoints(context);
-            });
+            x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         customize?.Invoke(builder);
         var app = builder.Build();

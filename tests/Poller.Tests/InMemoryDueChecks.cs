@@ -1,0 +1,78 @@
+using MassTransit;
+using MassTransit.Saga;
+using MassTransit.Testing;
+using VideoPlatform.Poller.DueChecks;
+using VideoPlatform.Poller.Tasks;
+
+namespace VideoPlatform.Poller.Tests;
+
+/// <summary>
+/// The due-check loop over the harness's in-memory sagas, claiming as <see cref="DueCheckDispatcher"/> does from the
+/// saga table: a task whose <see cref="VideoTaskState.NextCheckAt"/> has passed is sent its check, and, unless its
+/// saga sets a new due time meanwhile, is due again one check timeout later.
+/// </summary>
+public sealed class InMemoryDueChecks : IAsyncDisposable
+{
+    private readonly ISagaStateMachineTestHarness<VideoTaskStateMachine, VideoTaskState> _sagas;
+    private readonly IQuerySagaRepository<VideoTaskState> _repository;
+    private readonly IBus _bus;
+    private readonly PollingOptions _polling;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<Guid, (DateTimeOffset? Due, DateTimeOffset ClaimedUntil)> _claims = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public InMemoryDueChecks(
+        ISagaStateMachineTestHarness<VideoTaskStateMachine, VideoTaskState> sagas, IQuerySagaRepository<VideoTaskState> repository,
+        IBus bus, PollingOptions polling, TimeProvider time)
+    {
+        _sagas = sagas;
+        _repository = repository;
+        _bus = bus;
+        _polling = polling;
+        _time = time;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Checks sent so far, over all tasks.</summary>
+    public int Claims { get; private set; }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            // Not the harness's saga list: its Select waits for the bus to go quiet.
+            foreach (var id in await _repository.Find(new SagaQuery<VideoTaskState>(s => s.NextCheckAt != null)))
+                if (_sagas.Sagas.Contains(id) is { } task)
+                    await SendIfDueAsync(task);
+            try
+            {
+                await Task.Delay(10, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendIfDueAsync(VideoTaskState task)
+    {
+        var due = task.NextCheckAt;
+        var now = _time.GetUtcNow();
+        // The saga has not written since the last claim: the claim's own due time holds.
+        var effective = _claims.TryGetValue(task.CorrelationId, out var claim) && claim.Due == due ? claim.ClaimedUntil : due;
+        if (effective is null || effective > now)
+            return;
+        _claims[task.CorrelationId] = (due, now + _polling.CheckTimeout);
+        Claims++;
+        await _bus.Publish(DueCheckDispatcher.CheckFor(task, _polling, now));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+}
