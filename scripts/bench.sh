@@ -2,7 +2,8 @@
 # Benchmark, not a test. Runs N requests through the real stack (the provider simulator and the three services as
 # processes, each run in a private vhost + database) for EvoLink kling-v3-image-to-video, whose generation times the
 # simulator draws from a log-normal distribution. Measures throughput, detection lag (when the poller saw a task
-# done minus when the simulator finished it), provider calls per task, 429s, and each process's peak memory and CPU.
+# done minus when the simulator finished it), provider calls per task, 429s, and each process's peak memory and CPU,
+# and counts broker messages and database row writes per check (see lib/bench_counts.py for what a check's are).
 # --baseline then runs the same workload again, fresh, with a naive fixed 5 s poller, and prints both side by side.
 # --callbacks lets the simulator call back on completion, as EvoLink does, in our run only (never the baseline's).
 # Prints a table; the last line is one JSON object. Exits non-zero when a request is lost or not archived.
@@ -13,13 +14,17 @@
 #   Environment (defaults): BENCH_GENERATION_SECONDS (150, the median), BENCH_GENERATION_SIGMA (0.3), BENCH_SEED (7),
 #   BENCH_MAX_INTERVAL (30, our longest wait between checks), BENCH_TIMEOUT (seconds for the load to drain; derived
 #   from the workload), KEEP_SANDBOX=1 (keep vhosts, databases and archived files).
-#   Output under .run/bench<timestamp>/<ours|baseline>/: logs, load.json, load.log, events.jsonl, sim-*.json, figures.json.
+#   BENCH_CHECK_TABLES (tables whose row writes count as the check loop's, beside video_tasks and scheduled_messages).
+#   Output under .run/bench<timestamp>/<ours|baseline>/: logs, load.json, load.log, events.jsonl, sim-*.json,
+#   counts-<start|end>-<exchanges|tables>.json, figures.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/apps.sh
 . scripts/lib/apps.sh
 # shellcheck source=lib/proc.sh
 . scripts/lib/proc.sh
+# shellcheck source=lib/counters.sh
+. scripts/lib/counters.sh
 
 requests=10000 rpm=0 baseline="" callbacks=""
 usage() { echo "usage: $0 [--requests N] [--rpm R] [--baseline] [--callbacks]" >&2; exit 2; }
@@ -104,6 +109,10 @@ run_workload() {
     IFS=: read -r name project port <<<"$entry"
     wait_ready "http://127.0.0.1:$port/health/ready" "$name" 90
   done
+  # What the broker and the database count from here on is the run's (startup's own traffic settles first).
+  sleep "$COUNTERS_SETTLE_SECONDS"
+  snapshot_exchanges "$sandbox" "$dir/counts-start-exchanges.json" || echo "[$label] no exchange counts at start" >&2
+  snapshot_tables "$sandbox" "$dir/counts-start-tables.json" || echo "[$label] no table counts at start" >&2
 
   echo "[$label] $requests requests, generation ${generation} s median (sigma $sigma), rpm $rpm, timeout ${timeout} s" >&2
   local started=$SECONDS next_report=$((SECONDS + 15)) load_rc=0
@@ -126,6 +135,8 @@ run_workload() {
   curl -fsS "$sim/_sim/tasks" >"$dir/sim-tasks.json"
   curl -fsS "$sim/_sim/stats" >"$dir/sim-stats.json"
   rmq_api "http://127.0.0.1:15672/api/vhosts/$sandbox" >"$dir/vhost.json"
+  snapshot_exchanges "$sandbox" "$dir/counts-end-exchanges.json" \
+    || echo "[$label] no exchange counts at end" >&2
   local key rss cpu
   for key in simulator submitter poller archiver; do
     # "-" for a process that is gone: it died during the run (see its log).
@@ -134,11 +145,17 @@ run_workload() {
     echo "$key ${rss:--} ${cpu:--}"
   done >"$dir/proc.txt"
   stop_all_apps
+  # The apps' connections have closed, and a backend flushes its table counts as it exits.
+  sleep 1
+  snapshot_tables "$sandbox" "$dir/counts-end-tables.json" || echo "[$label] no table counts at end" >&2
   if [ -z "${KEEP_SANDBOX:-}" ]; then drop_sandbox "$sandbox"; fi
 
   python3 - "$dir" "$requests" "$rpm" "$interval" >"$dir/figures.json" <<'PY'
 import json, math, sys
 from datetime import datetime
+sys.dont_write_bytecode = True  # no __pycache__ left in scripts/lib
+sys.path.insert(0, "scripts/lib")
+from bench_counts import counted_figures
 
 run_dir, requests, rpm, interval = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 load_lines = [l for l in open(f"{run_dir}/load.json").read().splitlines() if l.strip()]
@@ -230,6 +247,9 @@ print(json.dumps({
     "peak_rss_mib": {name: number(rss) for name, rss, _ in proc},
     "cpu_s": {name: number(cpu) for name, _, cpu in proc},
     "total_s": total_s,
+    # Checks are the provider status queries the simulator answered; messages and row writes are counted by
+    # RabbitMQ (per exchange, in the run's vhost) and PostgreSQL (per table, in the run's database).
+    **counted_figures(run_dir, requests, stats["queries"]),
 }))
 PY
   if ! { [ "$load_rc" -eq 0 ] && jq -e --argjson n "$requests" '.lost == 0 and .archived == $n' "$dir/figures.json" >/dev/null; }; then
@@ -262,6 +282,9 @@ rows = [
     ("  ideal", "ideal_queries_per_task"), ("provider calls/min, peak", "provider_rpm_peak"),
     ("  limit (0 = none)", "rpm_limit"), ("HTTP 429 answered", "http_429"),
     ("max submits per request", "max_submits_per_request"),
+    ("checks (provider queries)", "checks"), ("broker messages per request", "broker_messages_per_request"),
+    ("broker messages per check", "broker_messages_per_check"), ("db writes per request", "db_writes_per_request"),
+    ("db writes per check", "db_writes_per_check"),
 ]
 services = ["simulator", "submitter", "poller", "archiver"]
 rows += [(f"peak RSS {s} (MiB)", ("peak_rss_mib", s)) for s in services]
@@ -278,11 +301,28 @@ print(f"{'':32}" + "".join(f"{label:>12}" for label in labels))
 for title, key in rows:
     print(f"{title:32}" + "".join(f"{value(run, key):>12}" for run in runs))
 
+# Where the counted messages and writes went, per check, in each run; "*" marks what the per-check figures count.
+def breakdown(title, field, count):
+    names = sorted({name for run in runs for name in run.get(field, {})})
+    if not names:
+        return
+    print(f"{title:48}" + "".join(f"{label:>16}" for label in labels))
+    for name in names:
+        items = [run.get(field, {}).get(name) for run in runs]
+        mark = "*" if any(i and i["counted_as"] == "check_loop" for i in items) else " "
+        cells = ["-" if i is None else f"{i[count]} ({i['per_check']})" for i in items]
+        print(f"{mark} {name[-46:]:46}" + "".join(f"{cell:>16}" for cell in cells))
+
+breakdown("messages published per exchange (per check)", "broker_messages_by_exchange", "messages")
+breakdown("rows written per table (per check)", "db_writes_by_table", "writes")
+
 result = dict(runs[0], generation_seconds=generation, generation_sigma=sigma, seed=seed, callbacks=callbacks)
 if len(runs) > 1:
     base = runs[1]
     result.update(baseline_lag_p95_s=base["lag_p95_s"], baseline_queries_per_task=base["queries_per_task"],
-                  baseline_http_429=base["http_429"], baseline_total_s=base["total_s"], baseline=base)
+                  baseline_http_429=base["http_429"], baseline_total_s=base["total_s"],
+                  baseline_broker_messages_per_check=base.get("broker_messages_per_check"),
+                  baseline_db_writes_per_check=base.get("db_writes_per_check"), baseline=base)
     if runs[0]["lag_p95_s"] and base["lag_p95_s"] and runs[0]["lag_p95_floor_s"] is not None:
         result.update(lag_p95_ratio=round(runs[0]["lag_p95_s"] / base["lag_p95_s"], 3),
                       lag_p95_floor_ratio=round(runs[0]["lag_p95_floor_s"] / base["lag_p95_s"], 3))
