@@ -2,7 +2,7 @@
 # Benchmark, not a test. Serves a 1 GiB video from the provider simulator and, in alternating rounds (BENCH_ROUNDS,
 # default 5), fetches it with curl to a file and to /dev/null and archives it with the archiver's own downloader and
 # storage (benchmarks/ArchiveBench: stream, hash, verify, flush to disk, move into place, sidecar), deleting each copy
-# at once. Prints every round, the best of each, and the archiver's memory growth. The last line is one JSON object:
+# at once. Prints every round, the median of each, and the archiver's memory growth. The last line is one JSON object:
 #   {"archiver_mb_s":…,"curl_mb_s":…,"ratio":…,"rss_growth_mib":…,"curl_to_file_mb_s":…,"ratio_to_file":…}
 # curl_mb_s and ratio are against curl to /dev/null. The goal is a ratio of at least 0.9 with under 100 MiB of
 # growth. Needs the .NET SDK and curl only.

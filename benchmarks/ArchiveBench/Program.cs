@@ -13,8 +13,8 @@ using VideoPlatform.ArchiveBench;
 // it exactly as the service does (guarded handler, streaming download, checks, flush, move into place, sidecar) into
 // that folder; every file is deleted at once. The ratio compares the archiver with curl to /dev/null, the bare
 // transfer; curl saving the same file to the same file system (no hash, no check, no flush) is printed beside it.
-// Rounds alternate so all see the same machine; the best round of each is compared, as the one least disturbed by
-// other work. Prints every round, then, last, one JSON line.
+// Rounds alternate so all see the same machine; the median round of each is compared, as the machine is shared
+// with other work that a best round would hide. Prints every round, then, last, one JSON line.
 if (args.Length is < 2 or > 3)
 {
     Console.Error.WriteLine("usage: ArchiveBench <url> <warm-up url> [rounds]");
@@ -43,7 +43,7 @@ try
     var rssBefore = Memory.Rss();
 
     Console.WriteLine($"{"round",-7}{"curl to /dev/null MB/s",24}{"curl to file MB/s",19}{"archiver MB/s",16}{"ratio",8}{"archiver CPU s",16}");
-    double bestCurl = 0, bestCurlNull = 0, bestArchiver = 0;
+    List<double> curlToFile = [], curlToNull = [], archiverRates = [];
     for (var round = 1; round <= rounds; round++)
     {
         var (curlBytes, curlSeconds) = await Curl.FetchAsync(source, curlFile);
@@ -60,21 +60,28 @@ try
         var curlMbs = curlBytes / curlSeconds / 1e6;
         var curlNullMbs = curlNullBytes / curlNullSeconds / 1e6;
         var archiverMbs = stored.Sidecar.SizeBytes / seconds / 1e6;
-        bestCurl = Math.Max(bestCurl, curlMbs);
-        bestCurlNull = Math.Max(bestCurlNull, curlNullMbs);
-        bestArchiver = Math.Max(bestArchiver, archiverMbs);
+        curlToFile.Add(curlMbs);
+        curlToNull.Add(curlNullMbs);
+        archiverRates.Add(archiverMbs);
         Console.WriteLine($"{round,-7}{curlNullMbs,24:F1}{curlMbs,19:F1}{archiverMbs,16:F1}{archiverMbs / curlNullMbs,8:F3}{cpuSeconds,16:F2}");
     }
     var growthMib = (Memory.Peak() - rssBefore) / 1048576.0;
-    Console.WriteLine($"{"best",-7}{bestCurlNull,24:F1}{bestCurl,19:F1}{bestArchiver,16:F1}{bestArchiver / bestCurlNull,8:F3}");
-    Console.WriteLine($"archiver against curl to a file: {bestArchiver / bestCurl:F3}");
+    var (medianCurl, medianCurlNull, medianArchiver) = (Median(curlToFile), Median(curlToNull), Median(archiverRates));
+    Console.WriteLine($"{"median",-7}{medianCurlNull,24:F1}{medianCurl,19:F1}{medianArchiver,16:F1}{medianArchiver / medianCurlNull,8:F3}");
+    Console.WriteLine($"archiver against curl to a file: {medianArchiver / medianCurl:F3}");
     Console.WriteLine($"archiver RSS {rssBefore / 1048576.0:F1} MiB before, growth {growthMib:F1} MiB at peak");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{{\"archiver_mb_s\":{bestArchiver:F1},\"curl_mb_s\":{bestCurlNull:F1},\"ratio\":{bestArchiver / bestCurlNull:F3},\"rss_growth_mib\":{growthMib:F1},\"curl_to_file_mb_s\":{bestCurl:F1},\"ratio_to_file\":{bestArchiver / bestCurl:F3}}}"));
+        $"{{\"archiver_mb_s\":{medianArchiver:F1},\"curl_mb_s\":{medianCurlNull:F1},\"ratio\":{medianArchiver / medianCurlNull:F3},\"rss_growth_mib\":{growthMib:F1},\"curl_to_file_mb_s\":{medianCurl:F1},\"ratio_to_file\":{medianArchiver / medianCurl:F3}}}"));
     return 0;
 }
 finally
 {
     if (Directory.Exists(root))
         Directory.Delete(root, recursive: true);
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
