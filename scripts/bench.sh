@@ -88,6 +88,16 @@ baseline_polling=(Polling__Strategy=Fixed Polling__FirstRecheckSeconds=5 Polling
 
 # run_workload LABEL MAX_INTERVAL POLLING_ENV…: one run in a fresh sandbox and freshly started apps; leaves
 # $work/LABEL/figures.json and sets status=1 when a request was lost or not archived.
+# CPU seconds RabbitMQ and PostgreSQL have used so far, one "name seconds" line each ("-" when not found). They serve
+# every vhost and database on the machine, so a run's share is only its own when nothing else uses them.
+server_cpu() {
+  local beam postmaster
+  beam=$(pgrep -f beam.smp | head -1 || true)
+  postmaster=$(head -1 "${PLATFORM_PGDATA:-/var/lib/video-platform/pgdata}/postmaster.pid" 2>/dev/null || true)
+  echo "rabbitmq $( [ -n "$beam" ] && proc_server_cpu_seconds "$beam" 2>/dev/null || echo -)"
+  echo "postgres $( [ -n "$postmaster" ] && proc_server_cpu_seconds "$postmaster" 2>/dev/null || echo -)"
+}
+
 run_workload() {
   local label=$1 interval=$2
   shift 2
@@ -113,6 +123,7 @@ run_workload() {
   sleep "$COUNTERS_SETTLE_SECONDS"
   snapshot_exchanges "$sandbox" "$dir/counts-start-exchanges.json" || echo "[$label] no exchange counts at start" >&2
   snapshot_tables "$sandbox" "$dir/counts-start-tables.json" || echo "[$label] no table counts at start" >&2
+  server_cpu >"$dir/servers-start.txt"
 
   echo "[$label] $requests requests, generation ${generation} s median (sigma $sigma), rpm $rpm, timeout ${timeout} s" >&2
   local started=$SECONDS next_report=$((SECONDS + 15)) load_rc=0
@@ -138,6 +149,7 @@ run_workload() {
   snapshot_exchanges "$sandbox" "$dir/counts-end-exchanges.json" \
     || echo "[$label] no exchange counts at end" >&2
   local key rss cpu
+  server_cpu >"$dir/servers-end.txt"
   for key in simulator submitter poller archiver; do
     # "-" for a process that is gone: it died during the run (see its log).
     rss=$(proc_peak_rss_mib "${APP_PIDS[$key]}" 2>/dev/null || true)
@@ -165,6 +177,12 @@ tasks = json.load(open(f"{run_dir}/sim-tasks.json"))
 stats = json.load(open(f"{run_dir}/sim-stats.json"))
 vhost = json.load(open(f"{run_dir}/vhost.json"))
 proc = [line.split() for line in open(f"{run_dir}/proc.txt")]
+def server_cpu(when):
+    try:
+        return dict(line.split() for line in open(f"{run_dir}/servers-{when}.txt"))
+    except OSError:
+        return {}
+servers_start, servers_end = server_cpu("start"), server_cpu("end")
 
 def at(text):
     return datetime.fromisoformat(text) if text else None
@@ -246,6 +264,10 @@ print(json.dumps({
     "max_submits_per_request": max(stats["submitsByRequest"].values(), default=0),
     "peak_rss_mib": {name: number(rss) for name, rss, _ in proc},
     "cpu_s": {name: number(cpu) for name, _, cpu in proc},
+    # The broker's and the database's own CPU during the load, for the capacity model (docs/capacity.md).
+    "server_cpu_s": {name: round(number(servers_end[name]) - number(servers_start[name]), 2)
+                     if number(servers_end.get(name, "-")) is not None and number(servers_start.get(name, "-")) is not None else None
+                     for name in ("rabbitmq", "postgres")},
     "total_s": total_s,
     # Checks are the provider status queries the simulator answered; messages and row writes are counted by
     # RabbitMQ (per exchange, in the run's vhost) and PostgreSQL (per table, in the run's database).
@@ -289,6 +311,7 @@ rows = [
 services = ["simulator", "submitter", "poller", "archiver"]
 rows += [(f"peak RSS {s} (MiB)", ("peak_rss_mib", s)) for s in services]
 rows += [(f"CPU {s} (s)", ("cpu_s", s)) for s in services]
+rows += [(f"CPU {s} (s)", ("server_cpu_s", s)) for s in ("rabbitmq", "postgres")]
 rows += [("total (s)", "total_s")]
 
 def value(run, key):
