@@ -54,7 +54,7 @@ public sealed class SagaTestHost : IAsyncDisposable
             }).Services
             .AddMassTransitTestHarness(x =>
             {
-                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().InMemoryRepository();
+                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState, VideoTaskStateDefinition>().InMemoryRepository();
                 x.AddConsumer<ScriptedStatusConsumer>();
                 x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             })
