@@ -152,7 +152,9 @@ public class When_the_provider_cannot_find_the_task
         await host.SubmitAsync(id);
 
         (await host.PublishedAsync<TaskFailed>(id)).ReasonCode.ShouldBe(FailureReasons.TaskNotFound);
-        (await host.SagaInStateAsync(id, m => m.Failed)).Rechecks.ShouldBe(3);
+        var saga = await host.SagaInStateAsync(id, m => m.Failed);
+        saga.Rechecks.ShouldBe(3);
+        saga.NextCheckAt.ShouldBeNull("only the failing block takes the last answer; none plans another check");
     }
 }
 
