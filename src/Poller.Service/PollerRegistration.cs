@@ -32,7 +32,7 @@ public static class PollerRegistration
                              ?? new PollingOptions().MaxChecksInFlight;
         builder.AddPlatformBus(x =>
             {
-                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().PostgresRepository(VideoTaskTable);
+                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState, VideoTaskStateDefinition>().PostgresRepository(VideoTaskTable);
                 // Most checks wait for their turn under a rate limit, not for the CPU: many at once, so the order
                 // "most likely done first" has a wide choice.
                 x.AddConsumer<CheckTaskStatusConsumer>().Endpoint(e =>

@@ -20,6 +20,8 @@ public sealed class InMemoryDueChecks : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<Guid, (DateTimeOffset? Due, DateTimeOffset ClaimedUntil)> _claims = [];
     private readonly CancellationTokenSource _stop = new();
+    private TaskCompletionSource _nextPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _claimCount;
     private readonly Task _loop;
 
     public InMemoryDueChecks(
@@ -35,16 +37,21 @@ public sealed class InMemoryDueChecks : IAsyncDisposable
     }
 
     /// <summary>Checks sent so far, over all tasks.</summary>
-    public int Claims { get; private set; }
+    public int Claims => Volatile.Read(ref _claimCount);
+
+    /// <summary>Completes once a whole pass over the tasks has run that began after this call (so at the clock's time now).</summary>
+    public Task NextPassAsync() => Volatile.Read(ref _nextPass).Task;
 
     private async Task LoopAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
+            var pass = Interlocked.Exchange(ref _nextPass, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             // Not the harness's saga list: its Select waits for the bus to go quiet.
             foreach (var id in await _repository.Find(new SagaQuery<VideoTaskState>(s => s.NextCheckAt != null)))
                 if (_sagas.Sagas.Contains(id) is { } task)
                     await SendIfDueAsync(task);
+            pass.SetResult();
             try
             {
                 await Task.Delay(10, _stop.Token);
@@ -65,7 +72,7 @@ public sealed class InMemoryDueChecks : IAsyncDisposable
         if (effective is null || effective > now)
             return;
         _claims[task.CorrelationId] = (due, now + _polling.CheckTimeout);
-        Claims++;
+        Interlocked.Increment(ref _claimCount);
         await _bus.Publish(DueCheckDispatcher.CheckFor(task, _polling, now));
     }
 
@@ -73,6 +80,7 @@ public sealed class InMemoryDueChecks : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _loop;
+        _nextPass.TrySetCanceled();
         _stop.Dispose();
     }
 }

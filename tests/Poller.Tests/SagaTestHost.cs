@@ -2,12 +2,17 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Poller.Tasks;
 
 namespace VideoPlatform.Poller.Tests;
 
-/// <summary>The task saga on MassTransit's in-memory harness, with fast polling settings and a scripted provider.</summary>
+/// <summary>
+/// The task saga on MassTransit's in-memory harness, with fast polling settings and a scripted provider. On the system
+/// clock by default; given a <see cref="FakeTimeProvider"/>, the machine, the due-check loop and the scripted answers
+/// all read it, and time moves only by <see cref="AdvanceAsync"/>.
+/// </summary>
 public sealed class SagaTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -18,8 +23,12 @@ public sealed class SagaTestHost : IAsyncDisposable
         Harness = services.GetRequiredService<ITestHarness>();
         Provider = services.GetRequiredService<ScriptedProvider>();
         Saga = Harness.GetSagaStateMachineHarness<VideoTaskStateMachine, VideoTaskState>();
-        DueChecks = new InMemoryDueChecks(Saga, services.GetRequiredService<IQuerySagaRepository<VideoTaskState>>(), Harness.Bus, services.GetRequiredService<IOptions<PollingOptions>>().Value, TimeProvider.System);
+        Time = services.GetRequiredService<TimeProvider>();
+        DueChecks = new InMemoryDueChecks(Saga, services.GetRequiredService<IQuerySagaRepository<VideoTaskState>>(), Harness.Bus, services.GetRequiredService<IOptions<PollingOptions>>().Value, Time);
     }
+
+    /// <summary>The clock the machine, the due-check loop and the scripted provider read.</summary>
+    public TimeProvider Time { get; }
 
     public ITestHarness Harness { get; }
     public ScriptedProvider Provider { get; }
@@ -27,9 +36,11 @@ public sealed class SagaTestHost : IAsyncDisposable
     public VideoTaskStateMachine Machine => Saga.StateMachine;
     public InMemoryDueChecks DueChecks { get; }
 
-    public static async Task<SagaTestHost> StartAsync(Action<PollingOptions>? configure = null)
+    /// <param name="time">A clock the test moves; the system clock when absent.</param>
+    public static async Task<SagaTestHost> StartAsync(Action<PollingOptions>? configure = null, FakeTimeProvider? time = null)
     {
         var services = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             .AddSingleton<ScriptedProvider>()
             .AddOptions<PollingOptions>().Configure(o =>
             {
@@ -43,7 +54,7 @@ public sealed class SagaTestHost : IAsyncDisposable
             }).Services
             .AddMassTransitTestHarness(x =>
             {
-                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState>().InMemoryRepository();
+                x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState, VideoTaskStateDefinition>().InMemoryRepository();
                 x.AddConsumer<ScriptedStatusConsumer>();
                 x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             })
@@ -62,9 +73,35 @@ public sealed class SagaTestHost : IAsyncDisposable
             Provider = "modellix",
             Model = "kling-v3-i2v",
             ProviderTaskId = $"task-{requestId:N}",
-            SubmittedAt = DateTimeOffset.UtcNow,
+            SubmittedAt = Time.GetUtcNow(),
             EstimatedSeconds = estimatedSeconds,
         });
+
+    /// <summary>Moves the fake clock on, then lets the due-check loop look at every task once at the new time.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        var fake = Time as FakeTimeProvider ?? throw new InvalidOperationException("the host was started on the system clock");
+        fake.Advance(by);
+        await DueChecks.NextPassAsync();
+    }
+
+    /// <summary>
+    /// Waits for a message by looking at what was published so far, not by the harness's inactivity wait, which
+    /// gives up early in a test whose bus sits idle while it moves a fake clock.
+    /// </summary>
+    public async Task<T> PublishedSoonAsync<T>(Guid requestId, Func<T, bool>? filter = null) where T : class
+    {
+        var until = DateTime.UtcNow + Harness.TestInactivityTimeout;
+        while (true)
+        {
+            var found = Harness.Published.Select<T>(m => RequestIdOf(m.Context.Message) == requestId && (filter?.Invoke(m.Context.Message) ?? true))
+                .FirstOrDefault();
+            if (found is not null)
+                return found.Context.Message;
+            DateTime.UtcNow.ShouldBeLessThan(until, $"no {typeof(T).Name} was published for {requestId}");
+            await Task.Delay(10);
+        }
+    }
 
     public async Task<T> PublishedAsync<T>(Guid requestId, Func<T, bool>? filter = null) where T : class
     {

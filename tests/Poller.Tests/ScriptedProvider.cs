@@ -10,7 +10,8 @@ namespace VideoPlatform.Poller.Tests;
 /// Stands in for the status checker in saga tests: answers each CheckTaskStatus with the next scripted
 /// provider state for that request; the last one repeats.
 /// </summary>
-public sealed class ScriptedProvider
+/// <param name="time">The clock each answer's <see cref="TaskStatusObserved.ObservedAt"/> is read from.</param>
+public sealed class ScriptedProvider(TimeProvider time)
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentQueue<TaskStatusObserved>> _scripts = new();
 
@@ -24,9 +25,9 @@ public sealed class ScriptedProvider
     {
         var queue = _scripts[requestId];
         if (queue.Count > 1 && queue.TryDequeue(out var next))
-            return next with { ObservedAt = DateTimeOffset.UtcNow };
+            return next with { ObservedAt = time.GetUtcNow() };
         queue.TryPeek(out var last);
-        return last! with { ObservedAt = DateTimeOffset.UtcNow };
+        return last! with { ObservedAt = time.GetUtcNow() };
     }
 
     public static TaskStatusObserved Observed(Guid requestId, ProviderTaskState state, int? progress = null) => new()

@@ -152,7 +152,9 @@ public class When_the_provider_cannot_find_the_task
         await host.SubmitAsync(id);
 
         (await host.PublishedAsync<TaskFailed>(id)).ReasonCode.ShouldBe(FailureReasons.TaskNotFound);
-        (await host.SagaInStateAsync(id, m => m.Failed)).Rechecks.ShouldBe(3);
+        var saga = await host.SagaInStateAsync(id, m => m.Failed);
+        saga.Rechecks.ShouldBe(3);
+        saga.NextCheckAt.ShouldBeNull("only the failing block takes the last answer; none plans another check");
     }
 }
 
@@ -178,21 +180,34 @@ public class When_the_provider_is_unreachable_or_unclear
     [Fact]
     public async Task Should_time_out_at_the_deadline_and_stop_polling()
     {
-        await using var host = await SagaTestHost.StartAsync(o => o.DeadlineMinutes = 0.03);
+        await using var host = await SagaTestHost.StartAsync(FakeClockPolling.FixedChecks, FakeClockPolling.NewClock());
+        var start = FakeClockPolling.Start;
+        var deadline = FakeClockPolling.Deadline;
         var id = Guid.NewGuid();
         host.Provider.Script(id, (ProviderTaskState.Processing, 30));
-
         await host.SubmitAsync(id);
+        await host.SagaInStateAsync(id, m => m.Pending);
 
-        var failed = await host.PublishedAsync<TaskFailed>(id);
+        // One check half way; its answer plans the next one for the deadline itself.
+        await host.AdvanceAsync(FakeClockPolling.FirstCheck);
+        (await host.SagaInStateAsync(id, m => m.Processing)).NextCheckAt.ShouldBe(start + deadline);
+
+        await host.AdvanceAsync(deadline - FakeClockPolling.FirstCheck - TimeSpan.FromSeconds(1));
+        host.DueChecks.Claims.ShouldBe(1, "nothing is due a second before the deadline");
+        host.Harness.Published.Select<TaskFailed>(m => m.Context.Message.RequestId == id).Count().ShouldBe(0);
+
+        await host.AdvanceAsync(TimeSpan.FromSeconds(2));
+        var failed = await host.PublishedSoonAsync<TaskFailed>(id);
         failed.ReasonCode.ShouldBe(FailureReasons.TimedOut);
         failed.Reason.ShouldContain("no terminal status from modellix within");
         var saga = await host.SagaInStateAsync(id, m => m.Failed);
         saga.NextCheckAt.ShouldBeNull();
-        var checksAtTimeout = saga.Rechecks;
-        await Task.Delay(500);
+        saga.FinishedAt.ShouldBe(start + deadline + TimeSpan.FromSeconds(1));
+
+        await host.AdvanceAsync(TimeSpan.FromMinutes(10));
+        host.DueChecks.Claims.ShouldBe(2, "an ended task never comes due again");
         host.Harness.Published.Select<CheckTaskStatus>(m => m.Context.Message.RequestId == id).Count()
-            .ShouldBe(checksAtTimeout, "no status check is asked for after the deadline");
+            .ShouldBe(saga.Rechecks, "no status check is asked for after the deadline");
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.Providers.RateLimiting;
+using static VideoPlatform.Poller.Tasks.VideoTaskEvents;
 
 namespace VideoPlatform.Poller.Tasks;
 
@@ -11,76 +12,30 @@ namespace VideoPlatform.Poller.Tasks;
 /// the request, or failed at submit when no provider took it, both kept only so a status query can say why. Every
 /// step that leaves a task open sets when it is next due (<see cref="VideoTaskState.NextCheckAt"/>, on the saga's
 /// row, in the step's own transaction); the due-check loop claims due rows and sends the checks. A step that ends the
-/// task clears it.
+/// task clears it. The steps' chains are in <see cref="VideoTaskBehaviors"/>, the messages in <see cref="VideoTaskEvents"/>.
 /// </summary>
-public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskState>
+public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskState>
 {
     private readonly TimeProvider _time;
+    private readonly VideoTaskPolling _polling;
 
     /// <param name="time">The clock every due time and end time is read from; the system clock when absent.</param>
     /// <param name="rateGate">Tells which provider keys are rate-limited; absent in tests that run the machine alone.</param>
     public VideoTaskStateMachine(IOptions<PollingOptions> options, TimeProvider? time = null, ProviderRateGate? rateGate = null)
     {
         _time = time ?? TimeProvider.System;
-        var polling = options.Value;
-        bool Scarce(VideoTaskState saga) => rateGate?.IsLimited(saga.Provider) ?? false;
+        _polling = new VideoTaskPolling(options.Value, _time, rateGate);
         InstanceState(x => x.CurrentState);
         var telemetry = new VideoTaskTelemetry();
         ConnectEventObserver(telemetry);
         ConnectStateObserver(telemetry);
-
-        Event(() => Submitted, e => e.CorrelateById(m => m.Message.RequestId));
-        Event(() => StatusObserved, e =>
-        {
-            e.CorrelateById(m => m.Message.RequestId);
-            e.OnMissingInstance(m => m.Discard());
-        });
-        Event(() => CancelRequested, e =>
-        {
-            e.CorrelateById(m => m.Message.RequestId);
-            e.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new CancelVideoTaskResult
-            {
-                RequestId = c.Message.RequestId,
-                Outcome = CancelOutcomes.NotFound,
-                State = VideoTaskStates.NotFound,
-            })));
-        });
-        // The archiver's outcome is recorded so a status query can say where the video is.
-        Event(() => CallbackReceived, e =>
-        {
-            e.CorrelateById(m => m.Message.RequestId);
-            // Also what a forged call for an unknown request comes to.
-            e.OnMissingInstance(m => m.Discard());
-        });
-        Event(() => RequestRejected, e => e.CorrelateById(m => m.Message.RequestId));
-        // The submitter's TaskFailed, when no provider took the request; the saga's own come back here too, ignored.
-        Event(() => SubmitFailed, e => e.CorrelateById(m => m.Message.RequestId));
-        Event(() => Archived, e =>
-        {
-            e.CorrelateById(m => m.Message.RequestId);
-            e.OnMissingInstance(m => m.Discard());
-        });
-        Event(() => ArchivingFailed, e =>
-        {
-            e.CorrelateById(m => m.Message.RequestId);
-            e.OnMissingInstance(m => m.Discard());
-        });
-        Event(() => Recheck, e =>
-        {
-            e.CorrelateById(m => m.Message.RequestId);
-            // A recheck for a task this poller no longer tracks has nothing left to do.
-            e.OnMissingInstance(m => m.Discard());
-        });
+        CorrelateEvents();
 
         Initially(
-            Follow(When(Submitted), polling, Scarce),
+            When(Submitted).Follow(_polling).TransitionTo(Pending),
             // Recorded only so a status query can give the reason; the submitter already told the caller.
-            When(RequestRejected)
-                .Then(c => c.Saga.Reject(c.Message))
-                .TransitionTo(Rejected),
-            When(SubmitFailed)
-                .Then(c => c.Saga.FailAtSubmit(c.Message))
-                .TransitionTo(FailedAtSubmit));
+            When(RequestRejected).Then(c => c.Saga.Reject(c.Message)).TransitionTo(Rejected),
+            When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit));
 
         // Past the submit, a TaskFailed is the saga's own announcement coming back (or a replay of the submitter's).
         During([Pending, Processing, Completed, Failed, Canceled, FailedAtSubmit],
@@ -93,10 +48,8 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
         During(Rejected,
             // The submitter keeps no record of a rejection, so the caller may publish a corrected request under the
             // same id; once a provider accepted it, the task is followed like any other.
-            Follow(When(Submitted), polling, Scarce),
-            When(SubmitFailed)
-                .Then(c => c.Saga.FailAtSubmit(c.Message))
-                .TransitionTo(FailedAtSubmit));
+            When(Submitted).Follow(_polling).TransitionTo(Pending),
+            When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit));
         During(FailedAtSubmit,
             Ignore(Submitted));
         // No provider task behind either: nothing to check, archive or cancel.
@@ -120,37 +73,29 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
             // Sent by the due-check loop once a task is due past its deadline (or by an operator, to check at once).
             When(Recheck)
                 .IfElse(c => Now >= c.Saga.DeadlineAt,
-                    late => Fail(late, FailureReasons.TimedOut, c =>
-                        $"no terminal status from {c.Saga.Provider} within {polling.DeadlineMinutes:0.##} min (last status: {c.Saga.LastRawStatus ?? "none"})"),
-                    due => AskProvider(due, polling)),
+                    late => late.Fail(_polling, FailureReasons.TimedOut, c => TimedOutReason(c.Saga, _polling.Options)).TransitionTo(Failed),
+                    due => due.AskProvider(_polling)),
             // Only a hint: the provider's status API decides, so a forged or mistaken call changes nothing.
             When(CallbackReceived)
                 .If(c => string.Equals(c.Message.Provider, c.Saga.Provider, StringComparison.OrdinalIgnoreCase),
                     // The provider says it is done: under a rate limit, this check goes before the ones still expected.
-                    matching => AskProvider(matching, polling, c => c.Message.ReceivedAt)),
-            When(StatusObserved)
-                .Then(c => c.Saga.Rechecks++)
-                .IfElse(c => c.Message.State == ProviderTaskState.Succeeded,
-                    succeeded => succeeded.IfElse(c => c.Message.Videos.Count > 0,
-                        Complete,
-                        empty => Fail(empty, FailureReasons.NoResult, c => $"{c.Saga.Provider} reported success but returned no video")),
-                    other => other.IfElse(c => c.Message.State == ProviderTaskState.Failed,
-                        failed => Fail(failed, FailureReasons.ProviderFailed, c =>
-                            $"{c.Saga.Provider} failed the task: {c.Message.FailureMessage ?? c.Message.RawStatus}" +
-                            (c.Message.FailureCode is { } code ? $" ({code})" : "")),
-                        open => open.IfElse(c => c.Message.State == ProviderTaskState.NotFound && c.Saga.NotFoundInARow + 1 >= polling.NotFoundLimit,
-                            gone => Fail(gone, FailureReasons.TaskNotFound, c =>
-                                $"{c.Saga.Provider} answered 'not found' {polling.NotFoundLimit} times in a row for task {c.Saga.ProviderTaskId}"),
-                            running => KeepPolling(running, polling, Scarce)))),
+                    matching => matching.AskProvider(_polling, c => c.Message.ReceivedAt)),
+            // Every answer is one more check; then exactly one of the blocks below takes it (see StatusAnswers).
+            When(StatusObserved).Then(c => c.Saga.Rechecks++),
+            When(StatusObserved, Means(StatusAnswer.Done))
+                .Complete().TransitionTo(Completed),
+            When(StatusObserved, Means(StatusAnswer.NoResult))
+                .Fail(_polling, FailureReasons.NoResult, c => NoResultReason(c.Saga)).TransitionTo(Failed),
+            When(StatusObserved, Means(StatusAnswer.ProviderFailed))
+                .Fail(_polling, FailureReasons.ProviderFailed, c => ProviderFailedReason(c.Saga, c.Message)).TransitionTo(Failed),
+            When(StatusObserved, Means(StatusAnswer.Gone))
+                .Fail(_polling, FailureReasons.TaskNotFound, c => NotFoundReason(c.Saga, _polling.Options)).TransitionTo(Failed),
+            // Last: it alone records a "not found", which the filter on the block above reads.
+            When(StatusObserved, Means(StatusAnswer.StillOpen))
+                .KeepPolling(_polling)
+                .If(c => c.Message.State == ProviderTaskState.Processing, p => p.TransitionTo(Processing)),
             When(CancelRequested)
-                .Then(c =>
-                {
-                    c.Saga.NextCheckAt = null;
-                    c.Saga.FinishedAt = Now;
-                    c.Saga.EndedByMessageId = c.MessageId;
-                })
-                .Publish(c => CanceledEvent(c.Saga))
-                .TransitionTo(Canceled)
+                .Cancel(_polling).TransitionTo(Canceled)
                 .RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)));
 
         During(Completed, Failed,
@@ -177,22 +122,22 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
                     c.Saga.ArchiveFailureReason = c.Message.Reason;
                 })),
             When(StatusObserved)
-                .If(IsRedeliveryOfTheEnd, again => again.Publish(c => CompletedEvent(c.Saga))));
+                .If(c => c.IsRedeliveryOfTheEnd(), again => again.Publish(c => VideoTaskEvents.Completed(c.Saga))));
         During(Failed,
             Ignore(Submitted),
             When(StatusObserved)
-                .If(IsRedeliveryOfTheEnd, again => again.Publish(c => FailedEvent(c.Saga))),
+                .If(c => c.IsRedeliveryOfTheEnd(), again => again.Publish(c => VideoTaskEvents.Failed(c.Saga))),
             // A timeout ends the task on a recheck.
             When(Recheck)
-                .If(IsRedeliveryOfTheEnd, again => again.Publish(c => FailedEvent(c.Saga))));
+                .If(c => c.IsRedeliveryOfTheEnd(), again => again.Publish(c => VideoTaskEvents.Failed(c.Saga))));
         // A check already under way when the task was canceled still answers; nothing follows it any more.
         During(Canceled,
             Ignore(Submitted),
             Ignore(StatusObserved),
             Ignore(Recheck),
             When(CancelRequested)
-                .IfElse(IsRedeliveryOfTheEnd,
-                    again => again.Publish(c => CanceledEvent(c.Saga)).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)),
+                .IfElse(c => c.IsRedeliveryOfTheEnd(),
+                    again => again.Publish(c => VideoTaskEvents.Canceled(c.Saga)).RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)),
                     other => other.RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished))));
     }
 
@@ -218,115 +163,7 @@ public sealed class VideoTaskStateMachine : MassTransitStateMachine<VideoTaskSta
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    /// <summary>Starts following a task a provider accepted: its first check is timed by the recheck planner.</summary>
-    private EventActivityBinder<VideoTaskState, TaskSubmitted> Follow(
-        EventActivityBinder<VideoTaskState, TaskSubmitted> binder, PollingOptions polling, Func<VideoTaskState, bool> scarce) =>
-        binder
-            .Then(c =>
-            {
-                c.Saga.Start(c.Message, polling);
-                c.Saga.CheckAt(Now + RecheckPlanner.FirstDelay(c.Saga, polling, Now, Random.Shared.NextDouble(), scarce(c.Saga)));
-            })
-            .TransitionTo(Pending);
-
-    /// <summary>One status query through the checker now; the task comes due again if its answer is lost.</summary>
-    /// <param name="likelyDoneAt">When the task is likely done, if the trigger knows better than the saga's expectation.</param>
-    private EventActivityBinder<VideoTaskState, T> AskProvider<T>(
-        EventActivityBinder<VideoTaskState, T> binder, PollingOptions polling, Func<BehaviorContext<VideoTaskState, T>, DateTimeOffset>? likelyDoneAt = null)
-        where T : class =>
-        binder
-            .Then(c => c.Saga.CheckAt(Now + polling.CheckTimeout))
-            .Publish(c => StatusChecks.Ask(c.Saga, polling, Now, likelyDoneAt?.Invoke(c)));
-
-    private EventActivityBinder<VideoTaskState, TaskStatusObserved> Complete(EventActivityBinder<VideoTaskState, TaskStatusObserved> binder) =>
-        binder
-            .Then(c =>
-            {
-                c.Saga.NextCheckAt = null;
-                c.Saga.Observe(c.Message);
-                c.Saga.Videos = c.Message.Videos.ToList();
-                c.Saga.FinishedAt = c.Message.ObservedAt;
-                c.Saga.EndedByMessageId = c.MessageId;
-            })
-            .Publish(c => CompletedEvent(c.Saga))
-            .TransitionTo(Completed);
-
-    private static TaskCompleted CompletedEvent(VideoTaskState saga) => new()
-    {
-        RequestId = saga.CorrelationId,
-        Provider = saga.Provider,
-        Model = saga.Model,
-        ProviderTaskId = saga.ProviderTaskId,
-        Videos = saga.Videos,
-        CompletedAt = saga.FinishedAt ?? saga.SubmittedAt,
-        ProviderCredits = saga.ProviderCredits,
-    };
-
-    private static TaskCanceled CanceledEvent(VideoTaskState saga) => new()
-    {
-        RequestId = saga.CorrelationId,
-        Provider = saga.Provider,
-        ProviderTaskId = saga.ProviderTaskId,
-        ProviderCancelCalled = false,
-        Note = "none of the providers documents a cancel call; the provider may still finish and bill the task",
-        CanceledAt = saga.FinishedAt ?? saga.SubmittedAt,
-    };
-
-    /// <summary>The message is the one that ended the task, delivered again (see <see cref="VideoTaskState.EndedByMessageId"/>).</summary>
-    private static bool IsRedeliveryOfTheEnd<T>(BehaviorContext<VideoTaskState, T> context) where T : class =>
-        context.MessageId is { } id && id == context.Saga.EndedByMessageId;
-
-    private static Task<CancelVideoTaskResult> CancelResult(VideoTaskState saga, string outcome) => Task.FromResult(new CancelVideoTaskResult
-    {
-        RequestId = saga.CorrelationId,
-        Outcome = outcome,
-        State = saga.ContractState(),
-    });
-
-    private static TaskFailed FailedEvent(VideoTaskState saga) => new()
-    {
-        RequestId = saga.CorrelationId,
-        Provider = saga.Provider,
-        Model = saga.Model,
-        ProviderTaskId = saga.ProviderTaskId,
-        ReasonCode = saga.FailureCode ?? FailureReasons.ProviderFailed,
-        Reason = saga.FailureReason ?? "",
-        FailedAt = saga.FinishedAt ?? saga.SubmittedAt,
-        ProviderCredits = saga.ProviderCredits,
-    };
-
-    private EventActivityBinder<VideoTaskState, T> Fail<T>(
-        EventActivityBinder<VideoTaskState, T> binder, string code, Func<BehaviorContext<VideoTaskState, T>, string> reason)
-        where T : class =>
-        binder
-            .Then(c =>
-            {
-                c.Saga.NextCheckAt = null;
-                c.Saga.FailureCode = code;
-                c.Saga.FailureReason = reason(c);
-                c.Saga.FinishedAt = Now;
-                c.Saga.EndedByMessageId = c.MessageId;
-            })
-            .Publish(c => FailedEvent(c.Saga))
-            .TransitionTo(Failed);
-
-    private EventActivityBinder<VideoTaskState, TaskStatusObserved> KeepPolling(
-        EventActivityBinder<VideoTaskState, TaskStatusObserved> binder, PollingOptions polling, Func<VideoTaskState, bool> scarce) =>
-        binder
-            .If(c => c.Saga.IsNews(c.Message), news => news.Publish(c => new TaskProgressed
-            {
-                RequestId = c.Saga.CorrelationId,
-                Provider = c.Saga.Provider,
-                ProviderTaskId = c.Saga.ProviderTaskId,
-                State = c.Message.State == ProviderTaskState.Processing ? "processing" : "pending",
-                ProgressPercent = c.Message.ProgressPercent,
-                ObservedAt = c.Message.ObservedAt,
-            }))
-            .Then(c =>
-            {
-                c.Saga.Observe(c.Message);
-                var retryAfter = c.Message.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-                c.Saga.CheckAt(Now + RecheckPlanner.NextDelay(c.Saga, polling, Now, retryAfter, Random.Shared.NextDouble(), scarce(c.Saga)));
-            })
-            .If(c => c.Message.State == ProviderTaskState.Processing, p => p.TransitionTo(Processing));
+    /// <summary>A filter for the block that takes answers meaning <paramref name="meaning"/>.</summary>
+    private StateMachineCondition<VideoTaskState, TaskStatusObserved> Means(StatusAnswer meaning) =>
+        c => c.Message.MeaningOf(c.Saga, _polling.Options) == meaning;
 }
