@@ -23,6 +23,7 @@ public static class PollerRegistration
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DueTaskStore>();
+        builder.Services.AddSingleton<ConsumeActivity>();
         builder.Services.AddHostedService<DueCheckDispatcher>();
         builder.Services.AddHostedService<TasksInFlightGauge>();
         builder.Services.AddRetention<EndedTaskRetention>();
@@ -41,6 +42,7 @@ public static class PollerRegistration
                     e.ConcurrentMessageLimit = checksInFlight;
                 });
                 x.AddConsumer<GetVideoTaskStatusConsumer>();
+                x.AddConsumeObserver(services => services.GetRequiredService<ConsumeActivity>());
             },
             (context, bus) =>
             {

@@ -10,18 +10,9 @@ internal sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Sch
     public Task StartAsync(CancellationToken cancellationToken) =>
         DatabaseStartup.EnsureSchemaAsync(
             dataSource,
-            PollerRegistration.VideoTaskTable.Schema + OpenTasksWithoutDueTime + PostgresRateLimitStore.Schema,
+            PollerRegistration.VideoTaskTable.Schema + PostgresRateLimitStore.Schema,
             logger,
             cancellationToken);
-
-    /// <summary>
-    /// Open tasks from a poller that kept its rechecks as scheduled messages have no due time yet: they are due now.
-    /// (Any other open task always has one.)
-    /// </summary>
-    private static readonly string OpenTasksWithoutDueTime = $"""
-        UPDATE {PollerRegistration.VideoTaskTable.Name} SET due_at = now()
-        WHERE due_at IS NULL AND current_state IN ('Pending', 'Processing');
-        """;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

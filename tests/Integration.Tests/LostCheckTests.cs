@@ -16,10 +16,11 @@ namespace VideoPlatform.Integration.Tests;
 public class When_a_tasks_check_is_lost(PlatformFixture platform)
 {
     [Fact]
-    public async Task Should_ask_again_once_the_claim_runs_out_and_finish()
+    public async Task Should_finish_a_task_known_only_by_its_row()
     {
-        // Arrange: a task the provider knows, claimed by a poller that died before sending its check: due again a
-        // few seconds from now (the claim's check timeout), counted as claimed once.
+        // Arrange: a task the provider knows, as a poller that claimed it and died before sending its check leaves it:
+        // due again a few seconds from now (the claim's check timeout), counted as claimed once. (That the claim's
+        // timeout brings it back is When_due_checks_are_sent's.)
         var id = Guid.NewGuid();
         await InsertOpenTaskAsync(id, await SubmitDirectlyToTheSimulatorAsync(), "now() + interval '3 seconds'", claims: 1);
 

@@ -8,7 +8,7 @@ public class When_checks_go_unanswered
     private static readonly TimeSpan DeadAfter = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public void Should_say_the_consumers_are_dead_once_no_task_changed_for_the_whole_time()
+    public void Should_say_the_consumers_are_dead_once_nothing_was_consumed_for_the_whole_time()
     {
         var checks = new UnansweredChecks(DeadAfter);
         var lastChange = Start.AddMinutes(-5);
@@ -19,12 +19,12 @@ public class When_checks_go_unanswered
     }
 
     [Fact]
-    public void Should_watch_again_from_any_task_change()
+    public void Should_watch_again_from_any_message_taken()
     {
         var checks = new UnansweredChecks(DeadAfter);
 
         checks.ConsumersLookDead(3, Start.AddMinutes(-5), Start).ShouldBeFalse();
-        // Another task moved meanwhile: something consumes, even if these three stay stuck.
+        // It took a message meanwhile: its consumers work, even if these three stay unanswered.
         checks.ConsumersLookDead(3, Start.AddSeconds(30), Start.AddMinutes(1)).ShouldBeFalse();
         checks.ConsumersLookDead(3, Start.AddSeconds(30), Start.AddMinutes(2.5)).ShouldBeFalse();
         checks.ConsumersLookDead(3, Start.AddSeconds(30), Start.AddMinutes(3)).ShouldBeTrue();
@@ -38,8 +38,8 @@ public class When_checks_go_unanswered
 
         checks.ConsumersLookDead(2, lastChange, Start).ShouldBeFalse();
         // Checks time out one by one: most rounds in between find none.
-        checks.ConsumersLookDead(0, null, Start.AddMinutes(1)).ShouldBeFalse();
-        checks.ConsumersLookDead(0, null, Start.AddMinutes(2.5)).ShouldBeFalse();
+        checks.ConsumersLookDead(0, lastChange, Start.AddMinutes(1)).ShouldBeFalse();
+        checks.ConsumersLookDead(0, lastChange, Start.AddMinutes(2.5)).ShouldBeFalse();
         checks.ConsumersLookDead(2, lastChange, Start.AddMinutes(3)).ShouldBeTrue();
     }
 

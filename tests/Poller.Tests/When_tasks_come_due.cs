@@ -36,6 +36,8 @@ public sealed class When_tasks_come_due : IAsyncLifetime
         var first = await _store.ClaimAsync(Now, CheckTimeout, 10, default);
         first.Select(c => c.Task.CorrelationId).ShouldBe([id]);
         first[0].PreviousClaimUnanswered.ShouldBeFalse();
+        first[0].WasDueAt.ShouldBe(Now.AddSeconds(-1), "the due time the claim found, not the one it set");
+        first[0].ClaimedUntil.ShouldBe(Now + CheckTimeout);
         (await _store.ClaimAsync(Now.AddSeconds(59), CheckTimeout, 10, default)).ShouldBeEmpty("the check is out");
 
         var again = await _store.ClaimAsync(Now + CheckTimeout, CheckTimeout, 10, default);
@@ -68,7 +70,9 @@ public sealed class When_tasks_come_due : IAsyncLifetime
     public async Task A_task_not_yet_due_or_ended_is_not_claimed()
     {
         await InsertAsync(dueAt: Now.AddSeconds(1));
-        await InsertAsync(dueAt: null, state: nameof(VideoTaskStateMachine.Completed));
+        // An ended task with a due time left behind (a poller of another version wrote it) is not checked again.
+        await InsertAsync(dueAt: Now.AddSeconds(-1), state: nameof(VideoTaskStateMachine.Completed));
+        await InsertAsync(dueAt: Now.AddSeconds(-1), state: nameof(VideoTaskStateMachine.Canceled));
 
         (await _store.ClaimAsync(Now, CheckTimeout, 10, default)).ShouldBeEmpty();
     }
@@ -107,6 +111,34 @@ public sealed class When_tasks_come_due : IAsyncLifetime
 
         both[0].Intersect(both[1]).ShouldBeEmpty("a task was claimed by both pollers");
         both[0].Concat(both[1]).Order().ShouldBe(ids.Order());
+    }
+
+    [Fact]
+    public async Task An_unreadable_row_does_not_hold_back_the_others_claimed_with_it()
+    {
+        var good = await InsertAsync(dueAt: Now.AddSeconds(-1));
+        await using (var connection = await _database.DataSource.OpenConnectionAsync())
+            await connection.ExecuteAsync($"""
+                INSERT INTO {Table.Name} (correlation_id, current_state, version, data, due_at)
+                VALUES (gen_random_uuid(), 'Pending', 1, '"not a task"', @due)
+                """, new { due = Now.AddSeconds(-2).UtcDateTime });
+
+        var claimed = await _store.ClaimAsync(Now, CheckTimeout, 10, default);
+
+        claimed.Select(c => c.Task.CorrelationId).ShouldBe([good]);
+    }
+
+    [Fact]
+    public async Task An_open_task_without_a_due_time_is_made_due_and_an_ended_one_loses_its_own()
+    {
+        var open = await InsertAsync(dueAt: null);
+        var ended = await InsertAsync(dueAt: Now.AddMinutes(5), state: nameof(VideoTaskStateMachine.Failed));
+
+        (await _store.RepairDueTimesAsync(Now, default)).ShouldBe(2);
+
+        (await _store.ClaimAsync(Now, CheckTimeout, 10, default)).Select(c => c.Task.CorrelationId).ShouldBe([open]);
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        (await connection.ExecuteScalarAsync<DateTime?>($"SELECT due_at FROM {Table.Name} WHERE correlation_id = @ended", new { ended })).ShouldBeNull();
     }
 
     [Fact]

@@ -55,6 +55,26 @@ public class When_time_moves_on_a_fake_clock
         ChecksFor(host, id).ShouldBe(1, "a task past its deadline is not asked about again");
     }
 
+    [Fact]
+    public async Task A_wait_planned_past_the_deadline_ends_the_task_at_the_deadline()
+    {
+        // A provider's long Retry-After, or a callback pushing the check on, must not keep a task open past its deadline.
+        await using var host = await SagaTestHost.StartAsync(o =>
+        {
+            FixedChecks(o);
+            o.FirstRecheckSeconds = Deadline.TotalSeconds * 2;
+        }, NewClock());
+        var id = Guid.NewGuid();
+        host.Provider.Script(id, (ProviderTaskState.Processing, 10));
+        await host.SubmitAsync(id);
+        (await host.SagaInStateAsync(id, m => m.Pending)).NextCheckAt.ShouldBe(Start + Deadline);
+
+        await host.AdvanceAsync(Deadline + TimeSpan.FromSeconds(1));
+
+        (await host.PublishedSoonAsync<TaskFailed>(id)).ReasonCode.ShouldBe(FailureReasons.TimedOut);
+        ChecksFor(host, id).ShouldBe(0);
+    }
+
     private static int ChecksFor(SagaTestHost host, Guid id) =>
         host.Harness.Published.Select<CheckTaskStatus>(m => m.Context.Message.RequestId == id).Count();
 }

@@ -10,15 +10,16 @@ namespace VideoPlatform.Poller.DueChecks;
 /// <summary>
 /// Claims due tasks in batches and sends each its check: the status query to the checker, or past the deadline the
 /// saga's own timeout. Nothing timed lives anywhere but the saga's row, so a crash between a saga step and its sends
-/// loses nothing: the task simply comes due. When claimed tasks keep coming back unanswered while no task changes
-/// (<see cref="UnansweredChecks"/>), the process stops with <see cref="ConsumersDeadExitCode"/> so that its supervisor
-/// starts it again.
+/// loses nothing: the task simply comes due. When claimed tasks keep coming back unanswered while this process takes no
+/// message (<see cref="UnansweredChecks"/>), the process stops with <see cref="ConsumersDeadExitCode"/> so that its
+/// supervisor starts it again.
 /// </summary>
 public sealed class DueCheckDispatcher(
     DueTaskStore store,
     IBus bus,
     IOptions<PollingOptions> options,
     IHostApplicationLifetime lifetime,
+    ConsumeActivity consumed,
     TimeProvider time,
     ILogger<DueCheckDispatcher> logger) : BackgroundService
 {
@@ -27,6 +28,10 @@ public sealed class DueCheckDispatcher(
 
     private readonly PollingOptions _polling = options.Value;
     private readonly UnansweredChecks _unanswered = UnansweredChecks.ForCheckTimeout(options.Value.CheckTimeout);
+    private DateTimeOffset _nextRepairAt = DateTimeOffset.MinValue;
+
+    /// <summary>How often due times left by a poller of another version are looked for.</summary>
+    private static readonly TimeSpan RepairEvery = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +59,12 @@ public sealed class DueCheckDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        if (now >= _nextRepairAt)
+        {
+            if (await store.RepairDueTimesAsync(now, ct) is > 0 and var repaired)
+                logger.LogWarning("Fixed the due time of {Count} task(s) written by a poller of another version", repaired);
+            _nextRepairAt = now + RepairEvery;
+        }
         var claims = await store.ClaimAsync(now, _polling.CheckTimeout, _polling.DueScanBatchSize, ct);
         if (claims.Count == 0)
             return 0;
@@ -64,7 +75,7 @@ public sealed class DueCheckDispatcher(
         {
             try
             {
-                await SendAsync(claim.Task, now, ct);
+                await SendAsync(claim, now, ct);
             }
             catch (Exception e)
             {
@@ -79,32 +90,32 @@ public sealed class DueCheckDispatcher(
             throw new InvalidOperationException($"{unsent.Count} of {claims.Count} due checks could not be sent", firstError);
         }
 
-        await WatchForDeadConsumersAsync(claims.Count(c => c.PreviousClaimUnanswered), now, ct);
+        WatchForDeadConsumers(claims.Count(c => c.PreviousClaimUnanswered), now);
         return claims.Count;
     }
 
     /// <summary>In the request's trace: the span that set the due time is the parent of the check it leads to.</summary>
-    private async Task SendAsync(VideoTaskState task, DateTimeOffset now, CancellationToken ct)
+    private async Task SendAsync(ClaimedTask claim, DateTimeOffset now, CancellationToken ct)
     {
-        ActivityContext.TryParse(task.DueCheckTraceParent, null, isRemote: true, out var parent);
+        ActivityContext.TryParse(claim.Task.DueCheckTraceParent, null, isRemote: true, out var parent);
         using var span = PlatformTelemetry.ActivitySource.StartActivity("due check", ActivityKind.Internal, parent)
-            ?.SetTag(PlatformTelemetry.Tags.RequestId, task.CorrelationId)
-            .SetTag("video.due_check_delay_ms", task.NextCheckAt is { } due ? Math.Round((now - due).TotalMilliseconds) : null);
-        await bus.Publish(CheckFor(task, _polling, now), ct);
+            ?.SetTag(PlatformTelemetry.Tags.RequestId, claim.Task.CorrelationId)
+            .SetTag("video.due_check_delay_ms", Math.Round((now - claim.WasDueAt).TotalMilliseconds));
+        await bus.Publish(CheckFor(claim.Task, _polling, now), ct);
     }
 
     /// <summary>What a due task is sent: its status query, or once past its deadline, the saga's own timeout.</summary>
     public static object CheckFor(VideoTaskState task, PollingOptions polling, DateTimeOffset now) =>
         now >= task.DeadlineAt ? new RecheckDue { RequestId = task.CorrelationId } : StatusChecks.Ask(task, polling, now);
 
-    private async Task WatchForDeadConsumersAsync(int reclaimed, DateTimeOffset now, CancellationToken ct)
+    private void WatchForDeadConsumers(int reclaimed, DateTimeOffset now)
     {
         if (reclaimed == 0)
             return;
-        logger.LogWarning("{Count} task(s) came due again with their last check unanswered after {CheckTimeout}", reclaimed, _polling.CheckTimeout);
-        if (!_unanswered.ConsumersLookDead(reclaimed, await store.LastTaskChangeAsync(ct), now))
+        logger.LogInformation("{Count} task(s) came due again with their last check unanswered after {CheckTimeout}", reclaimed, _polling.CheckTimeout);
+        if (!_unanswered.ConsumersLookDead(reclaimed, consumed.LastConsumedAt, now))
             return;
-        logger.LogCritical("No task has changed for {DeadAfter} while checks went unanswered: this poller's consumers take no messages; stopping with exit code {ExitCode} so that its supervisor starts it again",
+        logger.LogCritical("This poller has taken no message for {DeadAfter} while checks went unanswered: its consumers take no messages; stopping with exit code {ExitCode} so that its supervisor starts it again",
             _unanswered.DeadAfter, ConsumersDeadExitCode);
         Environment.ExitCode = ConsumersDeadExitCode;
         lifetime.StopApplication();

@@ -22,10 +22,13 @@ internal static class VideoTaskStateExtensions
         saga.ExpectedFrom = expectation.Source;
     }
 
-    /// <summary>Sets when the task is next due, remembering the trace of this step so that check joins it.</summary>
+    /// <summary>
+    /// Sets when the task is next due, never past its deadline (a long Retry-After or a stream of callbacks must not keep
+    /// it open longer), remembering the trace of this step so that check joins it.
+    /// </summary>
     public static void CheckAt(this VideoTaskState saga, DateTimeOffset dueAt)
     {
-        saga.NextCheckAt = dueAt;
+        saga.NextCheckAt = dueAt < saga.DeadlineAt ? dueAt : saga.DeadlineAt;
         saga.DueCheckTraceParent = Activity.Current?.Id;
     }
 
