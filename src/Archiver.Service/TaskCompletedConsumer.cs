@@ -131,6 +131,9 @@ public sealed class TaskCompletedConsumer(
                 ArchivedAt = DateTimeOffset.UtcNow,
                 DownloadSeconds = result.Elapsed.TotalSeconds,
                 ProviderCredits = task.ProviderCredits,
+                Caller = task.Caller,
+                EstimatedCost = task.EstimatedCost,
+                Currency = task.Currency,
             }, result.Format));
             ArchiverTelemetry.Archived(stored.Sidecar);
             DeleteTemporary(temporary);

@@ -26,4 +26,17 @@ public record TaskCompleted
     /// unit; null when the provider does not say. What it bills is the provider's to tell; this is what it said.
     /// </summary>
     public double? ProviderCredits { get; init; }
+
+    /// <summary>Who the request is for (see <see cref="GenerateVideo.Caller"/>).</summary>
+    public string? Caller { get; init; }
+
+    /// <summary>
+    /// What the request is estimated to cost, from the platform's price table (the operator's copy of the provider's
+    /// published prices) and the request's duration and resolution; null when the model has no price there.
+    /// The provider's own bill is the truth.
+    /// </summary>
+    public double? EstimatedCost { get; init; }
+
+    /// <summary>The currency of <see cref="EstimatedCost"/> (ISO 4217, e.g. <c>USD</c>).</summary>
+    public string? Currency { get; init; }
 }

@@ -56,4 +56,17 @@ public record VideoTaskStatus
 
     /// <summary>Whether the provider says the task can still be cancelled on its side (EvoLink <c>task_info.can_cancel</c>); null when it does not say.</summary>
     public bool? ProviderCanCancel { get; init; }
+
+    /// <summary>Who the request is for (see <see cref="GenerateVideo.Caller"/>).</summary>
+    public string? Caller { get; init; }
+
+    /// <summary>
+    /// What the request is estimated to cost, from the platform's price table (the operator's copy of the provider's
+    /// published prices) and the request's duration and resolution; null when the model has no price there.
+    /// The provider's own bill is the truth.
+    /// </summary>
+    public double? EstimatedCost { get; init; }
+
+    /// <summary>The currency of <see cref="EstimatedCost"/> (ISO 4217, e.g. <c>USD</c>).</summary>
+    public string? Currency { get; init; }
 }

@@ -54,6 +54,18 @@ public static class PlatformMetrics
     private static readonly Counter<long> DeadLetters = PlatformTelemetry.Meter.CreateCounter<long>(
         "video.dead_letters", "{message}", "Messages moved to their queue's _error queue after the retries (poison messages), by queue and message type");
 
+    private static readonly Counter<double> EstimatedCost = PlatformTelemetry.Meter.CreateCounter<double>(
+        "video.cost.estimated", "{currency}", "Estimated cost of accepted requests from the price table, in the currency of video.currency, by caller");
+
+    /// <summary>Counted once per accepted submit, where it is recorded (never on a re-announcement).</summary>
+    public static void CostEstimated(string caller, string provider, string model, string currency, double amount)
+    {
+        var tags = ProviderTags(provider, model);
+        tags.Add(PlatformTelemetry.Tags.Caller, caller);
+        tags.Add(PlatformTelemetry.Tags.Currency, currency);
+        EstimatedCost.Add(amount, tags);
+    }
+
     /// <summary>Counted once per request where its outcome is decided (submitter or poller), never on a re-announcement.</summary>
     public static void RequestFinished(string provider, string model, string outcome, string? reason = null)
     {

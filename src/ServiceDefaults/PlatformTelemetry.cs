@@ -35,6 +35,10 @@ public static class PlatformTelemetry
         public const string Queue = "video.queue";
         public const string MessageType = "video.message_type";
 
+        /// <summary>Who a request is for (validated: short and plain) and the currency of an amount.</summary>
+        public const string Caller = "video.caller";
+        public const string Currency = "video.currency";
+
         /// <summary>A task's saga state, in lower case.</summary>
         public const string State = "video.state";
     }

@@ -5,6 +5,7 @@ using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Intake;
+using VideoPlatform.Submitter.Pricing;
 
 namespace VideoPlatform.Submitter;
 
@@ -21,6 +22,7 @@ public sealed class GenerateVideoConsumer(
     SubmissionStore store,
     SubmitGateway gateway,
     ExistingSubmissions settle,
+    CallerBudgets pricing,
     IOptions<SubmitterOptions> settings,
     TimeProvider time,
     ILogger<GenerateVideoConsumer> logger) : IConsumer<GenerateVideo>
@@ -45,7 +47,20 @@ public sealed class GenerateVideoConsumer(
         }
 
         var owner = context.MessageId ?? NewId.NextGuid();
-        var existing = await store.TryClaimAsync(command.RequestId, usable[0].Provider, usable[0].Model, owner, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
+        var charge = pricing.ChargeFor(CallerName.Resolve(command.Caller, BrokerUser.Of(context)), usable, options);
+        Submission? existing;
+        try
+        {
+            existing = await store.TryClaimAsync(command.RequestId, usable[0].Provider, usable[0].Model, charge, owner, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
+        }
+        catch (DailyBudgetExceededException e)
+        {
+            var violations = new[] { new RuleViolation { Field = "caller", Rule = CallerBudgets.DailyBudgetRule, Message = e.Message } };
+            await context.Publish(Rejections.For(command, violations));
+            SubmitterTelemetry.Rejected(usable[0], violations);
+            logger.LogWarning("Rejected {RequestId}: {Reason}", command.RequestId, e.Message);
+            return;
+        }
         if (existing is not null)
         {
             await settle.ExistingAsync(existing, context.CancellationToken);
@@ -55,14 +70,14 @@ public sealed class GenerateVideoConsumer(
         // The lease stays renewed until the outcome is recorded, so a database outage in between fails nothing.
         await using (var lease = new SubmissionLease(command.RequestId, owner, settings.Value.Lease, store, time, logger))
         {
-            if (!await SubmitAndRecordAsync(usable, command, lease, context.CancellationToken))
+            if (!await SubmitAndRecordAsync(usable, command, charge, lease, context.CancellationToken))
                 return;
         }
         await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
     }
 
     /// <summary>Submits along the route and records the outcome; false when another delivery took the request over.</summary>
-    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionLease lease, CancellationToken ct)
+    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionCharge charge, SubmissionLease lease, CancellationToken ct)
     {
         IVideoModel model;
         SubmitOutcome outcome;
@@ -79,9 +94,13 @@ public sealed class GenerateVideoConsumer(
 
         if (outcome.Kind == SubmitOutcomeKind.Accepted)
         {
+            // The endpoint that took it sets the estimate; the claim was charged at the dearest of the route.
+            var estimate = pricing.Estimate(model, command.Options ?? new VideoOptions());
             await RecordAsync("record the acceptance of " + command.RequestId, ct => store.RecordAcceptedAsync(
-                command.RequestId, lease.Owner, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, time.GetUtcNow(), ct), ct);
+                command.RequestId, lease.Owner, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, estimate?.Amount, time.GetUtcNow(), ct), ct);
             SubmitterTelemetry.Submitted(outcome.ProviderTaskId!);
+            if (estimate is not null)
+                PlatformMetrics.CostEstimated(charge.Caller, model.Provider, model.Model, estimate.Currency, (double)estimate.Amount);
             logger.LogInformation("Submitted {RequestId} to {Provider} {Model} as {ProviderTaskId}",
                 command.RequestId, model.Provider, model.Model, outcome.ProviderTaskId);
         }

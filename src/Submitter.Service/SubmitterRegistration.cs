@@ -2,6 +2,7 @@ using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
+using VideoPlatform.Submitter.Pricing;
 
 namespace VideoPlatform.Submitter;
 
@@ -28,6 +29,12 @@ public static class SubmitterRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IUnreadableEnvelopeAnswer, UnreadableGenerateVideoAnswer>();
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
+        builder.Services.AddOptions<PricingOptions>()
+            .BindConfiguration(PricingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CostEstimator>();
+        builder.Services.AddSingleton<CallerBudgets>();
         builder.Services.AddTransient<ProviderRouter>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();
         builder.Services.AddHostedService<StaleSubmitSweeper>();

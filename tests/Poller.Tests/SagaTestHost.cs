@@ -56,6 +56,7 @@ public sealed class SagaTestHost : IAsyncDisposable
             {
                 x.AddSagaStateMachine<VideoTaskStateMachine, VideoTaskState, VideoTaskStateDefinition>().InMemoryRepository();
                 x.AddConsumer<ScriptedStatusConsumer>();
+                x.AddConsumer<GetVideoTaskStatusConsumer>();
                 x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             })
             .BuildServiceProvider(true);

@@ -19,9 +19,9 @@ public sealed class When_a_holder_loses_its_claim : IAsyncLifetime
     {
         var requestId = Guid.NewGuid();
         var slowHolder = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", slowHolder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, slowHolder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         _rig.Time.Advance(SubmitterRig.Lease * 2);
-        (await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", Guid.NewGuid(), _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldBeNull();
+        (await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, Guid.NewGuid(), _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldBeNull();
 
         await using var lease = _rig.LeaseFor(requestId, slowHolder);
         await Should.ThrowAsync<SubmissionClaimLostException>(() => _rig.Gateway.SubmitAsync(_rig.Modellix, SubmitterRig.Command(requestId), lease, default));
@@ -34,7 +34,7 @@ public sealed class When_a_holder_loses_its_claim : IAsyncLifetime
     {
         var requestId = Guid.NewGuid();
         var holder = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         await _rig.Store.RecordFailedAsync(requestId, holder, FailureReasons.ProviderUnavailable, "gave up", _rig.Time.GetUtcNow(), default);
 
         await using var lease = _rig.LeaseFor(requestId, holder);
@@ -48,11 +48,11 @@ public sealed class When_a_holder_loses_its_claim : IAsyncLifetime
     {
         var requestId = Guid.NewGuid();
         var holder = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         await _rig.Store.RecordFailedAsync(requestId, holder, FailureReasons.ProviderRejected, "bad image", _rig.Time.GetUtcNow(), default);
 
-        (await _rig.Store.RecordAcceptedAsync(requestId, Guid.NewGuid(), "modellix", "fake-i2v", "t", null, _rig.Time.GetUtcNow(), default)).ShouldBeFalse();
-        (await _rig.Store.RecordAcceptedAsync(requestId, holder, "modellix", "fake-i2v", "t", null, _rig.Time.GetUtcNow(), default)).ShouldBeFalse();
+        (await _rig.Store.RecordAcceptedAsync(requestId, Guid.NewGuid(), "modellix", "fake-i2v", "t", null, estimatedCost: null, _rig.Time.GetUtcNow(), default)).ShouldBeFalse();
+        (await _rig.Store.RecordAcceptedAsync(requestId, holder, "modellix", "fake-i2v", "t", null, estimatedCost: null, _rig.Time.GetUtcNow(), default)).ShouldBeFalse();
         (await _rig.Store.BeginCallAsync(requestId, holder, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldBeFalse();
         (await _rig.Store.FindAsync(requestId, default))!.Status.ShouldBe(SubmissionStatus.Failed);
     }

@@ -31,7 +31,7 @@ public sealed class When_a_request_is_claimed : IAsyncLifetime
     public async Task A_claim_whose_holder_died_before_calling_is_taken_over_and_submitted()
     {
         var requestId = Guid.NewGuid();
-        (await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", Guid.NewGuid(), _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldBeNull();
+        (await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, Guid.NewGuid(), _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldBeNull();
         _rig.Time.Advance(SubmitterRig.Lease + TimeSpan.FromSeconds(1));
 
         await _rig.ConsumeAsync(SubmitterRig.Command(requestId));
@@ -46,7 +46,7 @@ public sealed class When_a_request_is_claimed : IAsyncLifetime
     {
         var requestId = Guid.NewGuid();
         var messageId = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", messageId, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, messageId, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
 
         await _rig.ConsumeAsync(SubmitterRig.Command(requestId), messageId);
 
@@ -58,7 +58,7 @@ public sealed class When_a_request_is_claimed : IAsyncLifetime
     public async Task A_claim_held_by_a_live_delivery_is_waited_for_not_called_or_failed()
     {
         var requestId = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", Guid.NewGuid(), _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, Guid.NewGuid(), _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
 
         var consumed = await _rig.ConsumeAsync(SubmitterRig.Command(requestId));
 
@@ -73,7 +73,7 @@ public sealed class When_a_request_is_claimed : IAsyncLifetime
     {
         var requestId = Guid.NewGuid();
         var deadHolder = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", deadHolder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, deadHolder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         (await _rig.Store.BeginCallAsync(requestId, deadHolder, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldBeTrue();
         _rig.Time.Advance(SubmitterRig.Lease + TimeSpan.FromSeconds(1));
 
@@ -90,7 +90,7 @@ public sealed class When_a_request_is_claimed : IAsyncLifetime
         // The broker redelivers a message whose channel closed while the first delivery is still calling.
         var requestId = Guid.NewGuid();
         var messageId = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", messageId, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, messageId, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         await _rig.Store.BeginCallAsync(requestId, messageId, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
 
         var consumed = await _rig.ConsumeAsync(SubmitterRig.Command(requestId), messageId);

@@ -91,7 +91,7 @@ public sealed class When_finished_submissions_age_past_retention : IAsyncLifetim
     {
         var requestId = Guid.NewGuid();
         var holder = owner ?? Guid.NewGuid();
-        (await _store.TryClaimAsync(requestId, "modellix", "fake-i2v", holder, at, Lease, default)).ShouldBeNull();
+        (await _store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, holder, at, Lease, default)).ShouldBeNull();
         if (callStarted)
             (await _store.BeginCallAsync(requestId, holder, "modellix", "fake-i2v", at, Lease, default)).ShouldBeTrue();
         return requestId;
@@ -101,7 +101,7 @@ public sealed class When_finished_submissions_age_past_retention : IAsyncLifetim
     {
         var owner = Guid.NewGuid();
         var requestId = await ClaimedAsync(at, callStarted: true, owner);
-        (await _store.RecordAcceptedAsync(requestId, owner, "modellix", "fake-i2v", $"task-{requestId:N}", 60, at, default)).ShouldBeTrue();
+        (await _store.RecordAcceptedAsync(requestId, owner, "modellix", "fake-i2v", $"task-{requestId:N}", 60, estimatedCost: null, at, default)).ShouldBeTrue();
         if (announced)
             (await _store.MarkAnnouncedAsync(requestId, SubmissionStatus.Submitted, default)).ShouldBeTrue();
         return requestId;

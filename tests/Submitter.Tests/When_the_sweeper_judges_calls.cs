@@ -47,7 +47,7 @@ public sealed class When_the_sweeper_judges_calls : IAsyncLifetime
         var requestId = Guid.NewGuid();
         var holder = Guid.NewGuid();
         await _rig.Sweeper.SweepOnceAsync(SubmitterRig.Lease, default);
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         await _rig.Store.BeginCallAsync(requestId, holder, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
 
         _rig.Time.Advance(SubmitterRig.Lease - TimeSpan.FromSeconds(1));
@@ -65,7 +65,7 @@ public sealed class When_the_sweeper_judges_calls : IAsyncLifetime
         // A sweeper starting (or reconnecting) after an outage sees leases that ran out while nobody could renew them.
         var requestId = Guid.NewGuid();
         var holder = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         await _rig.Store.BeginCallAsync(requestId, holder, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         _rig.Time.Advance(SubmitterRig.Lease * 3);
 
@@ -86,9 +86,9 @@ public sealed class When_the_sweeper_judges_calls : IAsyncLifetime
     {
         var requestId = Guid.NewGuid();
         var holder = Guid.NewGuid();
-        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.TryClaimAsync(requestId, "modellix", "fake-i2v", SubmissionCharge.None, holder, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
         await _rig.Store.BeginCallAsync(requestId, holder, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
-        (await _rig.Store.RecordAcceptedAsync(requestId, holder, "modellix", "fake-i2v", "task-9", 60, _rig.Time.GetUtcNow(), default)).ShouldBeTrue();
+        (await _rig.Store.RecordAcceptedAsync(requestId, holder, "modellix", "fake-i2v", "task-9", 60, estimatedCost: null, _rig.Time.GetUtcNow(), default)).ShouldBeTrue();
 
         await _rig.Sweeper.SweepOnceAsync(SubmitterRig.Lease, default);
         _rig.PublishedFor<TaskSubmitted>(requestId).ShouldBeEmpty();   // its holder may still be announcing it

@@ -19,4 +19,9 @@ public sealed record VideoSidecar
 
     /// <summary>Credits the provider said it holds or charged for the whole task (EvoLink); null when it did not say.</summary>
     public double? ProviderCredits { get; init; }
+
+    /// <summary>Who the request was for, and what the platform's price table estimated the whole task to cost; null without a price.</summary>
+    public string? Caller { get; init; }
+    public double? EstimatedCost { get; init; }
+    public string? Currency { get; init; }
 }

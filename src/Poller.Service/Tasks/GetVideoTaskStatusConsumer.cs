@@ -31,6 +31,9 @@ public sealed class GetVideoTaskStatusConsumer(ILoadSagaRepository<VideoTaskStat
                 ArchiveFailureReason = saga.ArchiveFailureReason,
                 ProviderCredits = saga.ProviderCredits,
                 ProviderCanCancel = saga.ProviderCanCancel,
+                Caller = saga.Caller,
+                EstimatedCost = saga.EstimatedCost,
+                Currency = saga.Currency,
             });
     }
 }

@@ -15,6 +15,9 @@ internal static class VideoTaskEvents
         Videos = saga.Videos,
         CompletedAt = saga.FinishedAt ?? saga.SubmittedAt,
         ProviderCredits = saga.ProviderCredits,
+        Caller = saga.Caller,
+        EstimatedCost = saga.EstimatedCost,
+        Currency = saga.Currency,
     };
 
     public static TaskFailed Failed(VideoTaskState saga) => new()

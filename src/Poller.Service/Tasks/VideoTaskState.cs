@@ -46,6 +46,11 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     /// <summary>What the provider last said about cancelling the task on its side (EvoLink).</summary>
     public bool? ProviderCanCancel { get; set; }
 
+    /// <summary>Who the request is for, and the submitter's estimate of its cost from the price table (TaskSubmitted).</summary>
+    public string? Caller { get; set; }
+    public double? EstimatedCost { get; set; }
+    public string? Currency { get; set; }
+
     /// <summary>
     /// The message that ended the task. Only a redelivery of it (the process died between commit and outbox) announces
     /// the outcome again; any other late message, such as a second status answer, changes nothing.

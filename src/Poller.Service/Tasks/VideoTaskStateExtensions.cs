@@ -12,6 +12,9 @@ internal static class VideoTaskStateExtensions
         saga.Model = submitted.Model;
         saga.ProviderTaskId = submitted.ProviderTaskId;
         saga.SubmittedAt = submitted.SubmittedAt;
+        saga.Caller = submitted.Caller;
+        saga.EstimatedCost = submitted.EstimatedCost;
+        saga.Currency = submitted.Currency;
         saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
         // A request rejected earlier under the same id leaves its reason behind; an accepted one has none.
         saga.FinishedAt = null;

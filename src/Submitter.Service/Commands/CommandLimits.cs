@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using VideoPlatform.Contracts;
+using VideoPlatform.Submitter.Pricing;
 
 namespace VideoPlatform.Submitter.Commands;
 
@@ -26,7 +27,7 @@ public sealed class CommandLimits
     public const string SizeRule = "size";
     public const string CountRule = "count";
 
-    /// <summary>What a command that fits its contract still breaks: an empty id or model, or a limit.</summary>
+    /// <summary>What a command that fits its contract still breaks: an empty id or model, a caller name that is not plain, or a limit.</summary>
     public IReadOnlyList<RuleViolation> Check(GenerateVideo command, long? messageBytes)
     {
         var violations = new List<RuleViolation>();
@@ -37,6 +38,8 @@ public sealed class CommandLimits
             violations.Add(Violation("requestId", ContractShape.Rules.Required, "requestId must be a UUID other than all zeros"));
         if (string.IsNullOrWhiteSpace(command.Model))
             violations.Add(Violation("model", ContractShape.Rules.Required, "model is required"));
+        if (command.Caller is not null && !CallerName.IsValid(command.Caller))
+            violations.Add(Violation("caller", CallerName.FormatRule, $"caller must be {CallerName.Allowed}, or left out"));
 
         var options = command.Options ?? new VideoOptions();
         CheckImage("options.image", options.Image, violations);

@@ -24,6 +24,9 @@ public sealed class OutcomeAnnouncer(IBus bus, SubmissionStore store)
                     ProviderTaskId = outcome.ProviderTaskId!,
                     SubmittedAt = at,
                     EstimatedSeconds = outcome.EstimatedSeconds,
+                    Caller = outcome.Caller,
+                    EstimatedCost = (double?)outcome.EstimatedCost,
+                    Currency = outcome.EstimatedCost is null ? null : outcome.Currency,
                 }, ct);
                 break;
             case SubmissionStatus.Failed:

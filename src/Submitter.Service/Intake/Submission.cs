@@ -19,7 +19,10 @@ public sealed record Submission(
     DateTime? CallStartedAt,
     bool Announced,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    string? Caller,
+    decimal? EstimatedCost,
+    string? Currency)
 {
     public bool IsFinished => Status is SubmissionStatus.Submitted or SubmissionStatus.Failed;
 

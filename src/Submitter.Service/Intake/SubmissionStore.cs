@@ -28,45 +28,92 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS call_started_at timestamptz;
         -- Rows written before outcomes were announced from the record were announced by their consumer.
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS announced boolean NOT NULL DEFAULT true;
+        -- Who a request is for and its estimate from the price table: a caller's spend today is their sum.
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS caller text;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS estimated_cost numeric;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS currency text;
         DROP INDEX IF EXISTS submissions_in_flight;
         CREATE INDEX IF NOT EXISTS submissions_calling ON submissions (lease_until) WHERE status = 'submitting';
         CREATE INDEX IF NOT EXISTS submissions_unannounced ON submissions (updated_at) WHERE NOT announced;
         CREATE INDEX IF NOT EXISTS submissions_finished ON submissions (updated_at) WHERE status IN ('submitted', 'failed');
+        CREATE INDEX IF NOT EXISTS submissions_spend ON submissions (caller, created_at) WHERE estimated_cost IS NOT NULL;
         """;
 
     private const string Columns = """
         request_id AS RequestId, provider, model, status, provider_task_id AS ProviderTaskId,
         estimated_seconds AS EstimatedSeconds, failure_code AS FailureCode, failure_reason AS FailureReason,
         owner, lease_until AS LeaseUntil, call_started_at AS CallStartedAt, announced,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
+        created_at AS CreatedAt, updated_at AS UpdatedAt, caller, estimated_cost AS EstimatedCost, currency
+        """;
+
+    /// <summary>
+    /// A caller's estimated spend since the start of the day: every request it claimed that may have been billed. A
+    /// request the provider refused (failed, other than <c>submit_unknown</c>) cost nothing.
+    /// </summary>
+    private const string SpentToday = """
+        SELECT COALESCE(SUM(estimated_cost), 0) FROM submissions
+        WHERE caller = @caller AND created_at >= @dayStart AND estimated_cost IS NOT NULL AND request_id <> @requestId
+          AND NOT (status = 'failed' AND failure_code IS DISTINCT FROM 'submit_unknown')
         """;
 
     /// <summary>
     /// Claims the request for <paramref name="owner"/>: a new record, or a claim whose owner is this same delivery
     /// (a retry) or has let its lease run out before calling (a crash before the call). Null when claimed, else the record.
+    /// A new record is charged to its caller; with a daily budget, only while the caller's spend today plus this
+    /// estimate stays within it, else <see cref="DailyBudgetExceededException"/> and nothing is recorded. The check and
+    /// the insert hold the caller's lock, so submitters claiming for one caller at once cannot both take its last share.
     /// </summary>
-    public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, SubmissionCharge charge, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         var until = now + lease;
+        var claim = new
+        {
+            requestId, provider, model, owner, until, now, dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
+            caller = charge.Caller, estimatedCost = charge.EstimatedCost, currency = charge.Currency,
+        };
+        if (charge is { DailyBudget: { } budget, EstimatedCost: { } cost })
+            await CheckBudgetAsync(connection, transaction, claim, charge, budget, cost, ct);
+
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO submissions (request_id, provider, model, status, owner, lease_until, announced, created_at, updated_at)
-            VALUES (@requestId, @provider, @model, 'claimed', @owner, @until, false, @now, @now)
+            INSERT INTO submissions (request_id, provider, model, status, owner, lease_until, announced, created_at, updated_at, caller, estimated_cost, currency)
+            VALUES (@requestId, @provider, @model, 'claimed', @owner, @until, false, @now, @now, @caller, @estimatedCost, @currency)
             ON CONFLICT (request_id) DO NOTHING
             """,
-            new { requestId, provider, model, owner, until, now }, cancellationToken: ct));
+            claim, transaction, cancellationToken: ct));
         if (inserted == 1)
+        {
+            await transaction.CommitAsync(ct);
             return null;
+        }
         var takenOver = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE submissions SET owner = @owner, lease_until = @until, provider = @provider, model = @model, updated_at = @now
             WHERE request_id = @requestId AND status = 'claimed' AND (owner = @owner OR lease_until <= @now)
             """,
-            new { requestId, provider, model, owner, until, now }, cancellationToken: ct));
+            claim, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
         if (takenOver == 1)
             return null;
         return await FindAsync(connection, requestId, ct);
+    }
+
+    /// <summary>Refuses a new request past its caller's budget; a request already recorded was charged when it was claimed.</summary>
+    private static async Task CheckBudgetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, object claim,
+        SubmissionCharge charge, decimal budget, decimal cost, CancellationToken ct)
+    {
+        // Held until the transaction ends: the next claim for this caller sums after this one's insert.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended('submissions.caller:' || @caller, 0))", claim, transaction, cancellationToken: ct));
+        var known = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM submissions WHERE request_id = @requestId)", claim, transaction, cancellationToken: ct));
+        if (known)
+            return;
+        var spent = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SpentToday, claim, transaction, cancellationToken: ct));
+        if (spent + cost > budget)
+            throw new DailyBudgetExceededException(charge, spent);
     }
 
     /// <summary>Keeps the owner's claim or call alive. False when the owner no longer holds it.</summary>
@@ -95,17 +142,18 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             new { requestId, owner, now }, ct);
 
     /// <summary>
-    /// Records the acceptance, with the endpoint that took it, as still to be announced. An acceptance is the truth
+    /// Records the acceptance, with the endpoint that took it and its estimate, as still to be announced. An acceptance is the truth
     /// even over an unknown outcome recorded meanwhile, so only another owner's record stops it.
     /// </summary>
-    public Task<bool> RecordAcceptedAsync(Guid requestId, Guid owner, string provider, string model, string providerTaskId, int? estimatedSeconds, DateTimeOffset now, CancellationToken ct) =>
+    public Task<bool> RecordAcceptedAsync(Guid requestId, Guid owner, string provider, string model, string providerTaskId, int? estimatedSeconds, decimal? estimatedCost, DateTimeOffset now, CancellationToken ct) =>
         ChangedAsync(
             """
             UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
-                estimated_seconds = @estimatedSeconds, failure_code = NULL, failure_reason = NULL, announced = false, updated_at = @now
+                estimated_seconds = @estimatedSeconds, estimated_cost = @estimatedCost, failure_code = NULL, failure_reason = NULL,
+                announced = false, updated_at = @now
             WHERE request_id = @requestId AND owner = @owner AND (status = 'submitting' OR (status = 'failed' AND failure_code = 'submit_unknown'))
             """,
-            new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, now }, ct);
+            new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, estimatedCost, now }, ct);
 
     /// <summary>Records a failure the owner saw, as still to be announced.</summary>
     public Task<bool> RecordFailedAsync(Guid requestId, Guid owner, string failureCode, string failureReason, DateTimeOffset now, CancellationToken ct) =>

@@ -9,6 +9,7 @@ using VideoPlatform.Providers;
 using VideoPlatform.Providers.RateLimiting;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
+using VideoPlatform.Submitter.Pricing;
 
 namespace VideoPlatform.Submitter.Tests.Support;
 
@@ -43,7 +44,14 @@ public sealed class SubmitterRig : IAsyncDisposable
     /// <summary>A request routed by model name through modellix, then evolink.</summary>
     public const string RoutedModel = "routed-i2v";
 
-    public static async Task<SubmitterRig> StartAsync()
+    /// <summary>The fake endpoints' prices: 0.10 per second (modellix) and 0.20 per second (evolink), in USD.</summary>
+    public static void Prices(PricingOptions pricing)
+    {
+        pricing.Models["modellix/fake-i2v"] = new ModelPrice { PerSecond = 0.10m };
+        pricing.Models["evolink/fake-i2v-evo"] = new ModelPrice { PerSecond = 0.20m };
+    }
+
+    public static async Task<SubmitterRig> StartAsync(Action<PricingOptions>? pricing = null)
     {
         var database = await PrivateDatabase.CreateAsync("submitter", SubmissionStore.Schema);
         FakeVideoModel[] models = [new("modellix", "fake-i2v"), new("evolink", "fake-i2v-evo")];
@@ -64,6 +72,9 @@ public sealed class SubmitterRig : IAsyncDisposable
         services.AddOptions<SubmitterOptions>().Configure(o => o.LeaseSeconds = Lease.TotalSeconds);
         services.AddOptions<RoutingOptions>().Configure(o => o.Routes[RoutedModel] = ["modellix/fake-i2v", "evolink/fake-i2v-evo"]);
         services.AddOptions<CommandLimits>();
+        services.AddOptions<PricingOptions>().Configure(pricing ?? Prices);
+        services.AddSingleton<CostEstimator>();
+        services.AddSingleton<CallerBudgets>();
         // With its definition, as the service registers it: every command here passes the intake filter first.
         services.AddMassTransitTestHarness(x => x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition)));
 
@@ -74,11 +85,12 @@ public sealed class SubmitterRig : IAsyncDisposable
         return new SubmitterRig(database, provider, models);
     }
 
-    public static GenerateVideo Command(Guid requestId, string? provider = "modellix", string model = "fake-i2v") => new()
+    public static GenerateVideo Command(Guid requestId, string? provider = "modellix", string model = "fake-i2v", string? caller = null) => new()
     {
         RequestId = requestId,
         Provider = provider,
         Model = model,
+        Caller = caller,
         Options = new VideoOptions { Prompt = "a fox in the snow" },
     };
 
