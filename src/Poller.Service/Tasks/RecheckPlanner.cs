@@ -11,7 +11,8 @@ namespace VideoPlatform.Poller.Tasks;
 /// </summary>
 internal static class RecheckPlanner
 {
-    /// <summary>Aimed checks land this fraction of the remaining time late, plus <see cref="AimSlack"/>: progress comes in whole percent.</summary>
+    /// <summary>Aimed checks land this fraction of the remaining time late, plus <see cref="AimSlack"/>: progress comes in whole percent
+    /// (a provider's estimate under a rate limit: this fraction early, see <see cref="Aim"/>).</summary>
     private const double AimMargin = 0.03;
     private static readonly TimeSpan AimSlack = TimeSpan.FromMilliseconds(500);
 
@@ -68,6 +69,21 @@ internal static class RecheckPlanner
         return delay;
     }
 
+    /// <summary>
+    /// Where the task's check waits for its turn under a rate limit, earliest first (sent as its <c>LikelyDoneAt</c>).
+    /// A check aimed by the task's own progress lands on its finish, so its task's lag starts there at zero; one resting
+    /// on a general estimate also stands for the tasks that finished well before it, whose lag is already the longest.
+    /// So a check of the first kind ranks <see cref="PollingOptions.OwnEstimateRankDelayFraction"/> of the task's
+    /// expected time after its expected finish. A check the caller ranks itself (a callback's) keeps that rank.
+    /// </summary>
+    public static DateTimeOffset? QueueRank(VideoTaskState task, PollingOptions polling)
+    {
+        if (task.ExpectedDoneAt is not { } expected || task.ExpectedFrom != ExpectationSource.Task)
+            return task.ExpectedDoneAt;
+        var expectedTime = expected - task.SubmittedAt;
+        return expectedTime > TimeSpan.Zero ? expected + expectedTime * polling.OwnEstimateRankDelayFraction : expected;
+    }
+
     /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>
     public static bool IsPastExpected(VideoTaskState saga, DateTimeOffset now) => saga.ExpectedDoneAt is { } expected && now >= expected;
 
@@ -84,8 +100,13 @@ internal static class RecheckPlanner
         var untilDone = expected - now;
         if (untilDone < TimeSpan.Zero)
             untilDone = TimeSpan.Zero;
-        // Late only: jitter that made an aimed check early would cost a query that finds nothing.
-        var aimed = untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
+        // Late only: jitter that made an aimed check early would cost a query that finds nothing. But under a limit a
+        // provider's estimate is aimed the margin early: the check then waits its turn, ranked at the estimate, which
+        // under load makes it later anyway, while a margin late would only make the tasks that finished early, whose
+        // lag is the longest, wait longer still.
+        var aimed = source == ExpectationSource.Provider && queriesScarce
+            ? untilDone * (1 - AimMargin)
+            : untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
         var upper = source switch
         {
             ExpectationSource.Task => polling.MaxAimedWait,
