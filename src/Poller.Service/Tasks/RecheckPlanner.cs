@@ -5,7 +5,8 @@ namespace VideoPlatform.Poller.Tasks;
 /// <summary>
 /// When to ask a provider again. Adaptive: aim each check at the moment the task is expected to be done (from the
 /// provider's time left, its progress rate, its estimate, or the model's typical time), a little after rather than
-/// before, since an early check costs a query and finds nothing; once past that moment, back off with jitter. No
+/// before, since an early check costs a query and finds nothing (but see <see cref="Aim"/> for a provider's estimate
+/// under a rate limit); once past that moment, back off with jitter. No
 /// wait exceeds the maximum interval, which bounds how late a result can be seen. Pure: the saga passes the clock
 /// and the random draw.
 /// </summary>
@@ -71,17 +72,22 @@ internal static class RecheckPlanner
 
     /// <summary>
     /// Where the task's check waits for its turn under a rate limit, earliest first (sent as its <c>LikelyDoneAt</c>).
-    /// A check aimed by the task's own progress lands on its finish, so its task's lag starts there at zero; one resting
-    /// on a general estimate also stands for the tasks that finished well before it, whose lag is already the longest.
-    /// So a check of the first kind ranks <see cref="PollingOptions.OwnEstimateRankDelayFraction"/> of the task's
-    /// expected time after its expected finish. A check the caller ranks itself (a callback's) keeps that rank.
+    /// A check the saga only expects to find the task done ranks <see cref="PollingOptions.OwnEstimateRankDelayFraction"/>
+    /// of the model's typical time after the expected finish, behind a callback's check (ranked at its arrival by the
+    /// caller), which is sure to find its task done. A check aimed by the task's own progress lands on its finish, so its
+    /// task's lag starts there at zero, while one resting on a general estimate also stands for the tasks that finished
+    /// well before it, whose lag is already the longest: the first kind ranks the same fraction of the task's own
+    /// expected time later still.
     /// </summary>
     public static DateTimeOffset? QueueRank(VideoTaskState task, PollingOptions polling)
     {
-        if (task.ExpectedDoneAt is not { } expected || task.ExpectedFrom != ExpectationSource.Task)
-            return task.ExpectedDoneAt;
+        if (task.ExpectedDoneAt is not { } expected)
+            return null;
+        var rank = expected + polling.TypicalDuration(task.Provider, task.Model) * polling.OwnEstimateRankDelayFraction;
         var expectedTime = expected - task.SubmittedAt;
-        return expectedTime > TimeSpan.Zero ? expected + expectedTime * polling.OwnEstimateRankDelayFraction : expected;
+        return task.ExpectedFrom == ExpectationSource.Task && expectedTime > TimeSpan.Zero
+            ? rank + expectedTime * polling.OwnEstimateRankDelayFraction
+            : rank;
     }
 
     /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>
