@@ -63,7 +63,40 @@ public class When_planning_rechecks
         var scarce = RecheckPlanner.FirstDelay(saga, polling, Submitted, random: 0, queriesScarce: true);
 
         plentiful.ShouldBe(TimeSpan.FromSeconds(75), "without a limit, a general estimate is probed half way, for a progress reading");
-        scarce.ShouldBeInRange(TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(156), "under a limit, no query is spent before the task can be done");
+        scarce.ShouldBeGreaterThan(polling.MaxRecheckInterval, "under a limit, the estimate is trusted however far");
+    }
+
+    [Fact]
+    public void Should_aim_the_first_check_a_margin_before_the_providers_estimate_when_queries_are_scarce()
+    {
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(150), ExpectedFrom = ExpectationSource.Provider };
+
+        var scarce = RecheckPlanner.FirstDelay(saga, Polling(), Submitted, random: 1, queriesScarce: true);
+
+        // The check then waits its turn (ranked at the estimate), which under load makes it later anyway; a margin late
+        // would only make the early finishers, whose lag is the longest, wait longer still.
+        scarce.ShouldBe(TimeSpan.FromSeconds(150 * 0.97));
+    }
+
+    [Fact]
+    public void Should_rank_a_check_aimed_by_the_tasks_own_progress_behind_one_resting_on_a_general_estimate()
+    {
+        var polling = Polling();
+        var now = Submitted.AddSeconds(150);
+        VideoTaskState Task(ExpectationSource source) => new()
+        {
+            SubmittedAt = Submitted, Provider = "evolink", Model = "m", ProviderTaskId = "t",
+            ExpectedDoneAt = Submitted.AddSeconds(150), ExpectedFrom = source,
+        };
+
+        var general = StatusChecks.Ask(Task(ExpectationSource.Provider), polling, now).LikelyDoneAt;
+        var own = StatusChecks.Ask(Task(ExpectationSource.Task), polling, now).LikelyDoneAt;
+        var calledBack = StatusChecks.Ask(Task(ExpectationSource.Task), polling, now, likelyDoneAt: now).LikelyDoneAt;
+
+        // A fifth of the model's typical time (120 s) behind a callback's check, which ranks at its arrival: that one is sure to find the task done.
+        general.ShouldBe(Submitted.AddSeconds(150 + 24), "a general estimate may find a task done long since: it ranks just behind the callbacks");
+        own.ShouldBe(Submitted.AddSeconds(150 * 1.2 + 24), "a check landing on the task's own finish starts its lag at zero: a fifth of the task's time later");
+        calledBack.ShouldBe(now, "a provider's word that the task is done keeps its own rank");
     }
 
     [Fact]

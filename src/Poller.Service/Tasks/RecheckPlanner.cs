@@ -5,13 +5,15 @@ namespace VideoPlatform.Poller.Tasks;
 /// <summary>
 /// When to ask a provider again. Adaptive: aim each check at the moment the task is expected to be done (from the
 /// provider's time left, its progress rate, its estimate, or the model's typical time), a little after rather than
-/// before, since an early check costs a query and finds nothing; once past that moment, back off with jitter. No
+/// before, since an early check costs a query and finds nothing (but see <see cref="Aim"/> for a provider's estimate
+/// under a rate limit); once past that moment, back off with jitter. No
 /// wait exceeds the maximum interval, which bounds how late a result can be seen. Pure: the saga passes the clock
 /// and the random draw.
 /// </summary>
 internal static class RecheckPlanner
 {
-    /// <summary>Aimed checks land this fraction of the remaining time late, plus <see cref="AimSlack"/>: progress comes in whole percent.</summary>
+    /// <summary>Aimed checks land this fraction of the remaining time late, plus <see cref="AimSlack"/>: progress comes in whole percent
+    /// (a provider's estimate under a rate limit: this fraction early, see <see cref="Aim"/>).</summary>
     private const double AimMargin = 0.03;
     private static readonly TimeSpan AimSlack = TimeSpan.FromMilliseconds(500);
 
@@ -68,6 +70,26 @@ internal static class RecheckPlanner
         return delay;
     }
 
+    /// <summary>
+    /// Where the task's check waits for its turn under a rate limit, earliest first (sent as its <c>LikelyDoneAt</c>).
+    /// A check the saga only expects to find the task done ranks <see cref="PollingOptions.OwnEstimateRankDelayFraction"/>
+    /// of the model's typical time after the expected finish, behind a callback's check (ranked at its arrival by the
+    /// caller), which is sure to find its task done. A check aimed by the task's own progress lands on its finish, so its
+    /// task's lag starts there at zero, while one resting on a general estimate also stands for the tasks that finished
+    /// well before it, whose lag is already the longest: the first kind ranks the same fraction of the task's own
+    /// expected time later still.
+    /// </summary>
+    public static DateTimeOffset? QueueRank(VideoTaskState task, PollingOptions polling)
+    {
+        if (task.ExpectedDoneAt is not { } expected)
+            return null;
+        var rank = expected + polling.TypicalDuration(task.Provider, task.Model) * polling.OwnEstimateRankDelayFraction;
+        var expectedTime = expected - task.SubmittedAt;
+        return task.ExpectedFrom == ExpectationSource.Task && expectedTime > TimeSpan.Zero
+            ? rank + expectedTime * polling.OwnEstimateRankDelayFraction
+            : rank;
+    }
+
     /// <summary>Whether a check at <paramref name="now"/> came when the task was expected to be done already.</summary>
     public static bool IsPastExpected(VideoTaskState saga, DateTimeOffset now) => saga.ExpectedDoneAt is { } expected && now >= expected;
 
@@ -84,8 +106,13 @@ internal static class RecheckPlanner
         var untilDone = expected - now;
         if (untilDone < TimeSpan.Zero)
             untilDone = TimeSpan.Zero;
-        // Late only: jitter that made an aimed check early would cost a query that finds nothing.
-        var aimed = untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
+        // Late only: jitter that made an aimed check early would cost a query that finds nothing. But under a limit a
+        // provider's estimate is aimed the margin early: the check then waits its turn, ranked at the estimate, which
+        // under load makes it later anyway, while a margin late would only make the tasks that finished early, whose
+        // lag is the longest, wait longer still.
+        var aimed = source == ExpectationSource.Provider && queriesScarce
+            ? untilDone * (1 - AimMargin)
+            : untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
         var upper = source switch
         {
             ExpectationSource.Task => polling.MaxAimedWait,

@@ -10,7 +10,7 @@ internal static class StatusChecks
         Provider = task.Provider,
         Model = task.Model,
         ProviderTaskId = task.ProviderTaskId,
-        LikelyDoneAt = polling.Strategy == PollingStrategy.Adaptive ? likelyDoneAt ?? task.ExpectedDoneAt : null,
+        LikelyDoneAt = polling.Strategy == PollingStrategy.Adaptive ? likelyDoneAt ?? RecheckPlanner.QueueRank(task, polling) : null,
         // A little before the task comes due again, so a check still queued then is not made twice.
         NotAfter = now + polling.CheckTimeout * 0.9,
     };
