@@ -39,10 +39,7 @@ public sealed class GenerateVideoConsumer(
         var usable = candidates.Where(m => m.Validate(options).Count == 0).ToList();
         if (usable.Count == 0)
         {
-            var violations = candidates.Count == 0 ? UnknownEndpoint(command) : candidates[0].Validate(options);
-            await context.Publish(Rejections.For(command, violations));
-            SubmitterTelemetry.Rejected(candidates.FirstOrDefault(), violations);
-            logger.LogWarning("Rejected {RequestId}: {Reason}", command.RequestId, Rejections.Describe(violations));
+            await RejectAsync(context, candidates.FirstOrDefault(), candidates.Count == 0 ? UnknownEndpoint(command) : candidates[0].Validate(options));
             return;
         }
 
@@ -55,10 +52,7 @@ public sealed class GenerateVideoConsumer(
         }
         catch (DailyBudgetExceededException e)
         {
-            var violations = new[] { new RuleViolation { Field = "caller", Rule = CallerBudgets.DailyBudgetRule, Message = e.Message } };
-            await context.Publish(Rejections.For(command, violations));
-            SubmitterTelemetry.Rejected(usable[0], violations);
-            logger.LogWarning("Rejected {RequestId}: {Reason}", command.RequestId, e.Message);
+            await RejectAsync(context, usable[0], [new RuleViolation { Field = "caller", Rule = CallerBudgets.DailyBudgetRule, Message = e.Message }]);
             return;
         }
         if (existing is not null)
@@ -74,6 +68,14 @@ public sealed class GenerateVideoConsumer(
                 return;
         }
         await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
+    }
+
+    /// <summary>Answers a request that breaks a rule with the rejection naming it, before any provider call.</summary>
+    private async Task RejectAsync(ConsumeContext<GenerateVideo> context, IVideoModel? model, IReadOnlyList<RuleViolation> violations)
+    {
+        await context.Publish(Rejections.For(context.Message, violations));
+        SubmitterTelemetry.Rejected(model, violations);
+        logger.LogWarning("Rejected {RequestId}: {Reason}", context.Message.RequestId, Rejections.Describe(violations));
     }
 
     /// <summary>Submits along the route and records the outcome; false when another delivery took the request over.</summary>
