@@ -24,4 +24,10 @@ public record GenerateVideo
     /// set the AMQP <c>user_id</c> property (RabbitMQ verifies it), else <c>default</c>.
     /// </summary>
     public string? Caller { get; init; }
+
+    /// <summary>
+    /// Where the request goes among its caller's requests waiting for a provider slot: <c>interactive</c> ahead of
+    /// <c>normal</c> (the default) ahead of <c>batch</c>. It orders only one caller's own requests; callers take turns.
+    /// </summary>
+    public string? Priority { get; init; }
 }

@@ -1,8 +1,5 @@
 using System.Collections;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Providers.EvoLink;
-using VideoPlatform.Providers.Modellix;
-using VideoPlatform.Providers.MyRouter;
 
 namespace VideoPlatform.Providers;
 
@@ -19,8 +16,6 @@ public sealed class ProviderKeyGuard(IOptionsMonitor<ProviderOptions> providers)
     /// <summary>Shorter values are not taken for keys: redacting them would mangle ordinary words, and hide nothing.</summary>
     private const int ShortestKey = 8;
 
-    private static readonly string[] ProviderNames = [ModellixApiClient.Name, MyRouterApiClient.Name, EvoLinkApiClient.Name];
-
     /// <summary>
     /// A <see cref="ProviderAdapterException"/> telling what <paramref name="thrown"/> said, keys redacted, when any
     /// key appears in it (its messages, its inner exceptions, its data); null when none does, so the original goes on.
@@ -36,7 +31,7 @@ public sealed class ProviderKeyGuard(IOptionsMonitor<ProviderOptions> providers)
     }
 
     private List<string> Keys() =>
-        ProviderNames.Select(name => providers.Get(name).ApiKey).Where(key => key.Length >= ShortestKey).Distinct().ToList();
+        ProviderNames.All.Select(name => providers.Get(name).ApiKey).Where(key => key.Length >= ShortestKey).Distinct().ToList();
 
     private static string Redact(string text, List<string> keys) =>
         keys.Aggregate(text, (redacted, key) => redacted.Replace(key, Redacted, StringComparison.Ordinal));

@@ -35,4 +35,11 @@ public sealed class ProviderOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// How many tasks this key may have unfinished at the provider at once (Modellix 2–100 by tier); 0 means no limit.
+    /// Requests past it wait their turn in PostgreSQL and are submitted as this key's tasks end.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxTasksInFlight { get; set; }
 }

@@ -10,6 +10,12 @@ public sealed record SubmitOutcome
     public string Message { get; init; } = "";
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// A <see cref="SubmitOutcomeKind.Retryable"/> refusal because the key has its most tasks running (Kling 1303, a 429
+    /// that says so): it clears when a task ends, not after a short wait, so the request goes back in line.
+    /// </summary>
+    public bool AtConcurrencyLimit { get; init; }
+
     public static SubmitOutcome Accepted(string taskId, int? estimatedSeconds = null) =>
         new() { Kind = SubmitOutcomeKind.Accepted, ProviderTaskId = taskId, EstimatedSeconds = estimatedSeconds, Message = "accepted" };
 

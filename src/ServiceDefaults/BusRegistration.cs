@@ -24,11 +24,14 @@ public static class BusRegistration
         // Read here, before any host exists, so checked here: a bad value stops the service with its reason.
         Validator.ValidateObject(rabbit, new ValidationContext(rabbit), validateAllProperties: true);
 
+        // Also for services that send to their own queues (the submitter's line of waiting requests).
+        var names = new PrefixedEndpointNameFormatter(rabbit);
+        builder.Services.AddSingleton<IEndpointNameFormatter>(names);
         StartingBusHealthCheck.Register(builder.Services);
         builder.Services.AddReceiveEndpointObserver<QueueArgumentMismatchObserver>();
         builder.Services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(new PrefixedEndpointNameFormatter(rabbit));
+            x.SetEndpointNameFormatter(names);
             x.DisableUsageTelemetry();
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((context, queueName, endpoint) =>

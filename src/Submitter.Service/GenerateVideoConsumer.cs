@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Text.Json;
 using MassTransit;
+using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
+using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter;
 
@@ -23,6 +26,9 @@ public sealed class GenerateVideoConsumer(
     SubmitGateway gateway,
     ExistingSubmissions settle,
     CallerBudgets pricing,
+    ProviderSlots slots,
+    SlotLine line,
+    WaitingAnnouncer waiting,
     IOptions<SubmitterOptions> settings,
     TimeProvider time,
     ILogger<GenerateVideoConsumer> logger) : IConsumer<GenerateVideo>
@@ -44,31 +50,48 @@ public sealed class GenerateVideoConsumer(
         }
 
         var owner = context.MessageId ?? NewId.NextGuid();
-        var charge = pricing.ChargeFor(CallerName.Resolve(command.Caller, BrokerUser.Of(context)), usable, options);
-        Submission? existing;
+        var caller = CallerName.Resolve(command.Caller, BrokerUser.Of(context));
+        var charge = pricing.ChargeFor(caller, usable, options);
+        var route = slots.Route(usable);
+        ClaimResult claim;
         try
         {
-            existing = await store.TryClaimAsync(command.RequestId, usable[0].Provider, usable[0].Model, charge, owner, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
+            claim = await store.TryClaimAsync(command.RequestId, route, charge, owner,
+                route.Any(e => e.MaxTasksInFlight is not null) ? InLine(command, caller) : null, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
         }
         catch (DailyBudgetExceededException e)
         {
             await RejectAsync(context, usable[0], [new RuleViolation { Field = "caller", Rule = CallerBudgets.DailyBudgetRule, Message = e.Message }]);
             return;
         }
-        if (existing is not null)
+        if (claim.Existing is { Status: SubmissionStatus.Waiting } inLine)
+        {
+            await waiting.AnnounceAsync(inLine, context.CancellationToken);
+            return;
+        }
+        if (claim.Existing is { } existing)
         {
             await settle.ExistingAsync(existing, context.CancellationToken);
             return;
         }
 
+        // The endpoint that holds the claim (and its slot) goes first.
+        var ordered = usable.OrderBy(m => m.Provider == claim.Claimed!.Provider && m.Model == claim.Claimed.Model ? 0 : 1).ToList();
+        bool recorded;
         // The lease stays renewed until the outcome is recorded, so a database outage in between fails nothing.
         await using (var lease = new SubmissionLease(command.RequestId, owner, settings.Value.Lease, store, time, logger))
-        {
-            if (!await SubmitAndRecordAsync(usable, command, charge, lease, context.CancellationToken))
-                return;
-        }
-        await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
+            recorded = await SubmitAndRecordAsync(ordered, command, caller, charge, lease, context.CancellationToken);
+        if (recorded)
+            await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
+        else if (await store.FindAsync(command.RequestId, context.CancellationToken) is { Status: SubmissionStatus.Waiting } putBack)
+            await waiting.AnnounceAsync(putBack, context.CancellationToken);
     }
+
+    /// <summary>What the line keeps of a request that must wait: the command as it will be sent again, with its caller settled.</summary>
+    private static WaitingCommand InLine(GenerateVideo command, string caller) => new(
+        JsonSerializer.Serialize(command with { Caller = caller }, SystemTextJsonMessageSerializer.Options),
+        WaitingPriority.Rank(command.Priority),
+        Activity.Current?.Id);
 
     /// <summary>Answers a request that breaks a rule with the rejection naming it, before any provider call.</summary>
     private async Task RejectAsync(ConsumeContext<GenerateVideo> context, IVideoModel? model, IReadOnlyList<RuleViolation> violations)
@@ -78,8 +101,11 @@ public sealed class GenerateVideoConsumer(
         logger.LogWarning("Rejected {RequestId}: {Reason}", context.Message.RequestId, Rejections.Describe(violations));
     }
 
-    /// <summary>Submits along the route and records the outcome; false when another delivery took the request over.</summary>
-    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionCharge charge, SubmissionLease lease, CancellationToken ct)
+    /// <summary>
+    /// Submits along the route and records the outcome; false when another delivery took the request over, or when
+    /// the provider refused at its limit of running tasks and the request went back in line.
+    /// </summary>
+    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, string caller, SubmissionCharge charge, SubmissionLease lease, CancellationToken ct)
     {
         IVideoModel model;
         SubmitOutcome outcome;
@@ -91,6 +117,12 @@ public sealed class GenerateVideoConsumer(
         {
             // Taken over by a redelivery after this delivery's lease ran out: that one submits and announces.
             logger.LogWarning("{Message}", e.Message);
+            return false;
+        }
+
+        if (outcome is { Kind: SubmitOutcomeKind.Retryable, AtConcurrencyLimit: true })
+        {
+            await PutBackInLineAsync(command, caller, outcome, lease, ct);
             return false;
         }
 
@@ -115,6 +147,19 @@ public sealed class GenerateVideoConsumer(
             logger.LogWarning("Submit of {RequestId} to {Provider} failed: {ReasonCode} {Reason}", command.RequestId, model.Provider, code, reason);
         }
         return true;
+    }
+
+    /// <summary>
+    /// A refusal at the provider's own limit of running tasks took nothing and clears when one of them ends: the request
+    /// waits in line for its turn instead of failing (unless this delivery no longer held it).
+    /// </summary>
+    private async Task PutBackInLineAsync(GenerateVideo command, string caller, SubmitOutcome outcome, SubmissionLease lease, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var notBefore = now + (outcome.RetryAfter ?? TimeSpan.FromSeconds(settings.Value.RequeueAfterSeconds));
+        if (await line.RequeueAsync(command.RequestId, lease.Owner, InLine(command, caller), now, notBefore, ct))
+            logger.LogWarning("The provider refused {RequestId} at its limit of running tasks ({Message}); it waits in line until {NotBefore} at least",
+                command.RequestId, outcome.Message, notBefore);
     }
 
     /// <summary>

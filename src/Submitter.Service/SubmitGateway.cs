@@ -21,7 +21,8 @@ public sealed class SubmitGateway(
         for (var attempt = 1; ; attempt++)
         {
             var outcome = await SubmitOnceAsync(model, command, lease, attempt, cancellationToken);
-            if (outcome.Kind != SubmitOutcomeKind.Retryable || attempt >= settings.RetryableAttempts)
+            // A key at its limit of running tasks frees up when a task ends, not in seconds: that request waits in line.
+            if (outcome.Kind != SubmitOutcomeKind.Retryable || outcome.AtConcurrencyLimit || attempt >= settings.RetryableAttempts)
                 return outcome;
 
             var wait = outcome.RetryAfter ?? TimeSpan.FromSeconds(attempt);
@@ -58,7 +59,7 @@ public sealed class SubmitGateway(
             outcome = await model.SubmitAsync(command.RequestId, command.Options ?? new VideoOptions(), cancellationToken);
             SubmitterTelemetry.Answered(span, outcome);
         }
-        if (outcome is { Kind: SubmitOutcomeKind.Retryable, RetryAfter: { } retryAfter })
+        if (outcome is { Kind: SubmitOutcomeKind.Retryable, AtConcurrencyLimit: false, RetryAfter: { } retryAfter })
             await rateGate.SlowDownAsync(model.Provider, retryAfter, cancellationToken);
 
         // A refusal before acceptance took nothing: the request is claimed again, and may be called again.

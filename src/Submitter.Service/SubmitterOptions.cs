@@ -24,4 +24,15 @@ public sealed class SubmitterOptions
     public double LeaseSeconds { get; set; } = 30;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>
+    /// How often the line of requests waiting for a provider slot is looked at when no task ended meanwhile (a task's
+    /// end moves it at once): for requests a provider put back until later, and admissions whose command was lost.
+    /// </summary>
+    [Range(50, 60_000)]
+    public int SlotDispatchIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>How long a request the provider refused at its own limit of running tasks waits before it is tried again, when the provider gives no Retry-After.</summary>
+    [Range(1, 3600)]
+    public double RequeueAfterSeconds { get; set; } = 15;
 }

@@ -3,6 +3,7 @@ using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
+using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter;
 
@@ -38,8 +39,17 @@ public static class SubmitterRegistration
         builder.Services.AddTransient<ProviderRouter>();
         builder.Services.AddVideoProviders().AddSharedRateLimits();
         builder.Services.AddHostedService<StaleSubmitSweeper>();
+        builder.Services.AddSingleton<ProviderSlots>();
+        builder.Services.AddSingleton<SlotLine>();
+        builder.Services.AddSingleton<WaitingAnnouncer>();
+        builder.Services.AddSingleton<SlotDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlotDispatcher>());
         builder.Services.AddRetention<FinishedSubmissionRetention>();
-        builder.AddPlatformBus(x => x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition)));
+        builder.AddPlatformBus(x =>
+        {
+            x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition));
+            x.AddConsumer<TaskEndedConsumer>();
+        });
         return builder;
     }
 }

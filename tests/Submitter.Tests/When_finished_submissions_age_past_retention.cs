@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Intake;
+using VideoPlatform.Submitter.Slots;
 using VideoPlatform.Submitter.Tests.Support;
 
 namespace VideoPlatform.Submitter.Tests;
@@ -73,6 +74,16 @@ public sealed class When_finished_submissions_age_past_retention : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_old_acceptance_whose_task_has_not_ended_is_kept_since_it_holds_a_slot()
+    {
+        var running = await AcceptedAsync(Old, announced: true, ended: false);
+
+        (await _retention.DeleteExpiredAsync(default)).ShouldBe(0);
+
+        (await _store.FindAsync(running, default)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task More_old_outcomes_than_a_batch_are_all_deleted_in_one_round()
     {
         var old = new List<Guid>();
@@ -97,13 +108,15 @@ public sealed class When_finished_submissions_age_past_retention : IAsyncLifetim
         return requestId;
     }
 
-    private async Task<Guid> AcceptedAsync(DateTimeOffset at, bool announced)
+    private async Task<Guid> AcceptedAsync(DateTimeOffset at, bool announced, bool ended = true)
     {
         var owner = Guid.NewGuid();
         var requestId = await ClaimedAsync(at, callStarted: true, owner);
         (await _store.RecordAcceptedAsync(requestId, owner, "modellix", "fake-i2v", $"task-{requestId:N}", 60, estimatedCost: null, at, default)).ShouldBeTrue();
         if (announced)
             (await _store.MarkAnnouncedAsync(requestId, SubmissionStatus.Submitted, default)).ShouldBeTrue();
+        if (ended)
+            (await new SlotLine(_database.DataSource).EndAsync(requestId, default)).ShouldBe("modellix");
         return requestId;
     }
 

@@ -27,7 +27,7 @@ internal static partial class EvoLinkErrors
             HttpStatusCode.PaymentRequired => SubmitOutcome.Of(SubmitOutcomeKind.InsufficientBalance, message, status),
             // 429 (rate limit) and 503 (overload) are refusals before acceptance.
             HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable =>
-                SubmitOutcome.Of(SubmitOutcomeKind.Retryable, message, status, ProviderHttp.RetryAfter(response) ?? RetryAfterInText(error)),
+                ConcurrencyRefusal.Marked(SubmitOutcome.Of(SubmitOutcomeKind.Retryable, message, status, ProviderHttp.RetryAfter(response) ?? RetryAfterInText(error)), body),
             // 500 and 502 can happen after the task was created: never assume it was not.
             >= HttpStatusCode.InternalServerError => SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous, message, status),
             _ => SubmitOutcome.Of(SubmitOutcomeKind.Rejected, message, status),

@@ -26,7 +26,7 @@ internal static class ModellixErrors
             HttpStatusCode.PaymentRequired => SubmitOutcome.Of(SubmitOutcomeKind.InsufficientBalance, message, status),
             // 429 (rate/concurrency) and 503 (overload, circuit breaker) are refusals before acceptance.
             HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable =>
-                SubmitOutcome.Of(SubmitOutcomeKind.Retryable, message, status, ProviderHttp.RetryAfter(response)),
+                ConcurrencyRefusal.Marked(SubmitOutcome.Of(SubmitOutcomeKind.Retryable, message, status, ProviderHttp.RetryAfter(response)), body),
             // A 5xx other than 503 can happen after the task was created: never assume it was not.
             >= HttpStatusCode.InternalServerError => SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous, message, status),
             _ => SubmitOutcome.Of(SubmitOutcomeKind.Rejected, message, status),

@@ -28,7 +28,7 @@ internal static class MyRouterErrors
             HttpStatusCode.Forbidden when IsBalance(error) => SubmitOutcome.Of(SubmitOutcomeKind.InsufficientBalance, message, status),
             // 429 (rate limit) and 503 (overload) are refusals before acceptance.
             HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable =>
-                SubmitOutcome.Of(SubmitOutcomeKind.Retryable, message, status, ProviderHttp.RetryAfter(response)),
+                ConcurrencyRefusal.Marked(SubmitOutcome.Of(SubmitOutcomeKind.Retryable, message, status, ProviderHttp.RetryAfter(response)), body),
             // 500, 502, 504 can happen after the task was created: never assume it was not.
             >= HttpStatusCode.InternalServerError => SubmitOutcome.Of(SubmitOutcomeKind.Ambiguous, message, status),
             _ => SubmitOutcome.Of(SubmitOutcomeKind.Rejected, message, status),

@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Providers.EvoLink;
-using VideoPlatform.Providers.Modellix;
-using VideoPlatform.Providers.MyRouter;
 
 namespace VideoPlatform.Providers.RateLimiting;
 
@@ -18,8 +15,6 @@ namespace VideoPlatform.Providers.RateLimiting;
 public sealed class ProviderRateGate(
     IRateLimitStore store, IOptionsMonitor<ProviderOptions> providers, TimeProvider time, ILogger<ProviderRateGate> logger)
 {
-    private static readonly string[] ProviderNames = [ModellixApiClient.Name, MyRouterApiClient.Name, EvoLinkApiClient.Name];
-
     private readonly ConcurrentDictionary<string, KeyTurns> _keys = new();
 
     /// <summary>Hashed key names by provider and API key: asked on every call and every saga step, hashed once.</summary>
@@ -50,7 +45,7 @@ public sealed class ProviderRateGate(
 
     private (string Key, RateBudget Budget)? Limited(string provider)
     {
-        var name = ProviderNames.FirstOrDefault(n => string.Equals(n, provider, StringComparison.OrdinalIgnoreCase));
+        var name = ProviderNames.SectionOf(provider);
         if (name is null)
             return null;
         var options = providers.Get(name);

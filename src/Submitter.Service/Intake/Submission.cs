@@ -22,7 +22,9 @@ public sealed record Submission(
     DateTime UpdatedAt,
     string? Caller,
     decimal? EstimatedCost,
-    string? Currency)
+    string? Currency,
+    DateTime? QueuedAt,
+    string? WaitingReason)
 {
     public bool IsFinished => Status is SubmissionStatus.Submitted or SubmissionStatus.Failed;
 
@@ -36,6 +38,12 @@ public static class SubmissionStatus
 
     /// <summary>A provider call may have reached the provider (or its owner died during it): never called again.</summary>
     public const string Submitting = "submitting";
+
+    /// <summary>In line for a provider slot (<see cref="Slots.SlotLine"/>): the command is kept with the record.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>Given a slot; its command is on the way back to the submitter, which claims it as any other.</summary>
+    public const string Admitted = "admitted";
 
     public const string Submitted = "submitted";
     public const string Failed = "failed";

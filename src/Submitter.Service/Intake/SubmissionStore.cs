@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter.Intake;
 
@@ -10,7 +11,9 @@ namespace VideoPlatform.Submitter.Intake;
 /// </summary>
 public sealed class SubmissionStore(NpgsqlDataSource dataSource)
 {
-    public const string Schema = """
+    public const string Schema = IntakeSchema + SlotLine.Schema;
+
+    private const string IntakeSchema = """
         CREATE TABLE IF NOT EXISTS submissions (
             request_id        uuid PRIMARY KEY,
             provider          text NOT NULL,
@@ -43,7 +46,8 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         request_id AS RequestId, provider, model, status, provider_task_id AS ProviderTaskId,
         estimated_seconds AS EstimatedSeconds, failure_code AS FailureCode, failure_reason AS FailureReason,
         owner, lease_until AS LeaseUntil, call_started_at AS CallStartedAt, announced,
-        created_at AS CreatedAt, updated_at AS UpdatedAt, caller, estimated_cost AS EstimatedCost, currency
+        created_at AS CreatedAt, updated_at AS UpdatedAt, caller, estimated_cost AS EstimatedCost, currency,
+        queued_at AS QueuedAt, waiting_reason AS WaitingReason
         """;
 
     /// <summary>
@@ -56,60 +60,102 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
           AND NOT (status = 'failed' AND failure_code IS DISTINCT FROM 'submit_unknown')
         """;
 
+    /// <summary>Claims the request on one endpoint without a slot limit; null when claimed, else the record as it is.</summary>
+    public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, SubmissionCharge charge, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+        (await TryClaimAsync(requestId, [new CandidateEndpoint(provider, model, null)], charge, owner, null, now, lease, ct)).Existing;
+
     /// <summary>
-    /// Claims the request for <paramref name="owner"/>: a new record, or a claim whose owner is this same delivery
-    /// (a retry) or has let its lease run out before calling (a crash before the call). Null when claimed, else the record.
+    /// Claims the request for <paramref name="owner"/> on the first endpoint of its route that may take it now (see
+    /// <see cref="SlotLine"/>): a new record, an admission from the line, or a claim whose owner is this same delivery
+    /// (a retry) or has let its lease run out before calling (a crash before the call). When every endpoint's slots are
+    /// taken, the request joins the line with <paramref name="waiting"/> and comes back as an existing waiting record.
     /// A new record is charged to its caller; with a daily budget, only while the caller's spend today plus this
     /// estimate stays within it, else <see cref="DailyBudgetExceededException"/> and nothing is recorded. The check and
     /// the insert hold the caller's lock, so submitters claiming for one caller at once cannot both take its last share.
     /// </summary>
-    public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, SubmissionCharge charge, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public async Task<ClaimResult> TryClaimAsync(Guid requestId, IReadOnlyList<CandidateEndpoint> route, SubmissionCharge charge, Guid owner,
+        WaitingCommand? waiting, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var until = now + lease;
         var claim = new
         {
-            requestId, provider, model, owner, until, now, dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
+            requestId, owner, until = now + lease, now, dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
             caller = charge.Caller, estimatedCost = charge.EstimatedCost, currency = charge.Currency,
         };
         if (charge is { DailyBudget: { } budget, EstimatedCost: { } cost })
-            await CheckBudgetAsync(connection, transaction, claim, charge, budget, cost, ct);
+            await CheckBudgetAsync(connection, transaction, requestId, claim, charge, budget, cost, ct);
 
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO submissions (request_id, provider, model, status, owner, lease_until, announced, created_at, updated_at, caller, estimated_cost, currency)
-            VALUES (@requestId, @provider, @model, 'claimed', @owner, @until, false, @now, @now, @caller, @estimatedCost, @currency)
-            ON CONFLICT (request_id) DO NOTHING
-            """,
-            claim, transaction, cancellationToken: ct));
-        if (inserted == 1)
+        var limited = route.Where(e => e.MaxTasksInFlight is not null).Select(e => e.Provider).ToList();
+        CandidateEndpoint? free = route[0];
+        if (limited.Count > 0 && !await ExistsAsync(connection, transaction, requestId, ct))
+        {
+            await SlotLine.LockAsync(connection, transaction, limited, ct);
+            free = await SlotLine.FreeEndpointAsync(connection, transaction, route, now, ct);
+        }
+
+        if (free is not null && await InsertAsync(connection, transaction, "'claimed'", claim, free, null, ct))
+        {
+            if (free.MaxTasksInFlight is not null)
+                await SlotLine.ServedAsync(connection, transaction, free.Provider, [charge.Caller], now, ct);
+            await transaction.CommitAsync(ct);
+            return new ClaimResult(free, null);
+        }
+        if (free is null && waiting is not null && await InsertAsync(connection, transaction, "'waiting'", claim, route.First(e => e.MaxTasksInFlight is not null), waiting, ct))
         {
             await transaction.CommitAsync(ct);
-            return null;
+            return new ClaimResult(null, await FindAsync(connection, requestId, ct));
         }
-        var takenOver = await connection.ExecuteAsync(new CommandDefinition(
+
+        // An admission from the line keeps the endpoint whose slot it was given, as a taken-over claim keeps its own.
+        var heldOn = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             """
-            UPDATE submissions SET owner = @owner, lease_until = @until, provider = @provider, model = @model, updated_at = @now
-            WHERE request_id = @requestId AND status = 'claimed' AND (owner = @owner OR lease_until <= @now)
+            UPDATE submissions SET owner = @owner, lease_until = @until, status = 'claimed', updated_at = @now
+            WHERE request_id = @requestId AND (status = 'admitted' OR (status = 'claimed' AND (owner = @owner OR lease_until <= @now)))
+            RETURNING provider
             """,
             claim, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        if (takenOver == 1)
-            return null;
-        return await FindAsync(connection, requestId, ct);
+        if (heldOn is not null)
+            return new ClaimResult(route.FirstOrDefault(e => e.Provider == heldOn) ?? route[0], null);
+        return new ClaimResult(null, await FindAsync(connection, requestId, ct));
+    }
+
+    private static Task<bool> ExistsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM submissions WHERE request_id = @requestId)", new { requestId }, transaction, cancellationToken: ct));
+
+    private static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string status, object claim,
+        CandidateEndpoint endpoint, WaitingCommand? waiting, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters(claim);
+        parameters.AddDynamicParams(new
+        {
+            provider = endpoint.Provider, model = endpoint.Model, command = waiting?.CommandJson, priority = waiting?.Priority ?? 1,
+            traceParent = waiting?.TraceParent, reason = waiting is null ? null : SlotLine.Reasons.SlotsFull,
+        });
+        // A waiting request has no owner: whoever is given its slot claims it.
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO submissions (request_id, provider, model, status, owner, lease_until, announced, created_at, updated_at, caller,
+                estimated_cost, currency, command, priority, queued_at, line_seq, not_before, waiting_reason, trace_parent)
+            VALUES (@requestId, @provider, @model, {status}, CASE WHEN @command IS NULL THEN @owner END, CASE WHEN @command IS NULL THEN @until END,
+                false, @now, @now, @caller, @estimatedCost, @currency, @command::jsonb, @priority,
+                CASE WHEN @command IS NULL THEN NULL ELSE @now END,
+                CASE WHEN @command IS NULL THEN NULL ELSE nextval('submissions_line_seq') END, @now, @reason, @traceParent)
+            ON CONFLICT (request_id) DO NOTHING
+            """,
+            parameters, transaction, cancellationToken: ct)) == 1;
     }
 
     /// <summary>Refuses a new request past its caller's budget; a request already recorded was charged when it was claimed.</summary>
-    private static async Task CheckBudgetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, object claim,
+    private static async Task CheckBudgetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId, object claim,
         SubmissionCharge charge, decimal budget, decimal cost, CancellationToken ct)
     {
         // Held until the transaction ends: the next claim for this caller sums after this one's insert.
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtextextended('submissions.caller:' || @caller, 0))", claim, transaction, cancellationToken: ct));
-        var known = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM submissions WHERE request_id = @requestId)", claim, transaction, cancellationToken: ct));
-        if (known)
+        if (await ExistsAsync(connection, transaction, requestId, ct))
             return;
         var spent = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SpentToday, claim, transaction, cancellationToken: ct));
         if (spent + cost > budget)
@@ -150,7 +196,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             """
             UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
                 estimated_seconds = @estimatedSeconds, estimated_cost = @estimatedCost, failure_code = NULL, failure_reason = NULL,
-                announced = false, updated_at = @now
+                announced = false, in_flight = true, command = NULL, updated_at = @now
             WHERE request_id = @requestId AND owner = @owner AND (status = 'submitting' OR (status = 'failed' AND failure_code = 'submit_unknown'))
             """,
             new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, estimatedCost, now }, ct);
@@ -159,7 +205,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
     public Task<bool> RecordFailedAsync(Guid requestId, Guid owner, string failureCode, string failureReason, DateTimeOffset now, CancellationToken ct) =>
         ChangedAsync(
             """
-            UPDATE submissions SET status = 'failed', failure_code = @failureCode, failure_reason = @failureReason, announced = false, updated_at = @now
+            UPDATE submissions SET status = 'failed', failure_code = @failureCode, failure_reason = @failureReason, announced = false, command = NULL, updated_at = @now
             WHERE request_id = @requestId AND owner = @owner AND status IN ('claimed', 'submitting')
             """,
             new { requestId, owner, failureCode, failureReason, now }, ct);
@@ -200,7 +246,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             """
             DELETE FROM submissions WHERE request_id IN (
                 SELECT request_id FROM submissions
-                WHERE status IN ('submitted', 'failed') AND announced AND updated_at < @recordedBefore
+                WHERE status IN ('submitted', 'failed') AND announced AND NOT in_flight AND updated_at < @recordedBefore
                 LIMIT @batchSize)
             """,
             new { recordedBefore, batchSize }, cancellationToken: ct));

@@ -10,6 +10,7 @@ using VideoPlatform.Providers.RateLimiting;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
+using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter.Tests.Support;
 
@@ -51,7 +52,7 @@ public sealed class SubmitterRig : IAsyncDisposable
         pricing.Models["evolink/fake-i2v-evo"] = new ModelPrice { PerSecond = 0.20m };
     }
 
-    public static async Task<SubmitterRig> StartAsync(Action<PricingOptions>? pricing = null)
+    public static async Task<SubmitterRig> StartAsync(Action<PricingOptions>? pricing = null, int modellixMaxTasksInFlight = 0)
     {
         var database = await PrivateDatabase.CreateAsync("submitter", SubmissionStore.Schema);
         FakeVideoModel[] models = [new("modellix", "fake-i2v"), new("evolink", "fake-i2v-evo")];
@@ -69,6 +70,9 @@ public sealed class SubmitterRig : IAsyncDisposable
             .AddTransient<SubmitGateway>()
             .AddTransient<ProviderRouter>();
         services.AddOptions<ProviderOptions>();
+        services.Configure<ProviderOptions>("Modellix", o => o.MaxTasksInFlight = modellixMaxTasksInFlight);
+        services.AddSingleton<IEndpointNameFormatter>(DefaultEndpointNameFormatter.Instance);
+        services.AddSingleton<ProviderSlots>().AddSingleton<SlotLine>().AddSingleton<WaitingAnnouncer>().AddSingleton<SlotDispatcher>();
         services.AddOptions<SubmitterOptions>().Configure(o => o.LeaseSeconds = Lease.TotalSeconds);
         services.AddOptions<RoutingOptions>().Configure(o => o.Routes[RoutedModel] = ["modellix/fake-i2v", "evolink/fake-i2v-evo"]);
         services.AddOptions<CommandLimits>();
@@ -76,7 +80,11 @@ public sealed class SubmitterRig : IAsyncDisposable
         services.AddSingleton<CostEstimator>();
         services.AddSingleton<CallerBudgets>();
         // With its definition, as the service registers it: every command here passes the intake filter first.
-        services.AddMassTransitTestHarness(x => x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition)));
+        services.AddMassTransitTestHarness(x =>
+        {
+            x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition));
+            x.AddConsumer<TaskEndedConsumer>();
+        });
 
         var provider = services.BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
@@ -85,12 +93,13 @@ public sealed class SubmitterRig : IAsyncDisposable
         return new SubmitterRig(database, provider, models);
     }
 
-    public static GenerateVideo Command(Guid requestId, string? provider = "modellix", string model = "fake-i2v", string? caller = null) => new()
+    public static GenerateVideo Command(Guid requestId, string? provider = "modellix", string model = "fake-i2v", string? caller = null, string? priority = null) => new()
     {
         RequestId = requestId,
         Provider = provider,
         Model = model,
         Caller = caller,
+        Priority = priority,
         Options = new VideoOptions { Prompt = "a fox in the snow" },
     };
 
@@ -116,6 +125,10 @@ public sealed class SubmitterRig : IAsyncDisposable
     public IReadOnlyList<T> PublishedFor<T>(Guid requestId) where T : class =>
         Harness.Published.Select<T>().Select(m => m.Context.Message).Where(m => RequestIdOf(m) == requestId).ToList();
 
+    public SlotDispatcher Dispatcher => _services.GetRequiredService<SlotDispatcher>();
+
+    public SlotLine Line => _services.GetRequiredService<SlotLine>();
+
     public StaleSubmitSweeper Sweeper => _services.GetRequiredService<StaleSubmitSweeper>();
 
     public SubmitGateway Gateway => _services.GetRequiredService<SubmitGateway>();
@@ -128,6 +141,7 @@ public sealed class SubmitterRig : IAsyncDisposable
         TaskSubmitted m => m.RequestId,
         TaskFailed m => m.RequestId,
         GenerateVideoRejected m => m.RequestId,
+        TaskQueued m => m.RequestId,
         _ => Guid.Empty,
     };
 

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using MassTransit.Serialization;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.ServiceDefaults;
+
+namespace VideoPlatform.Submitter.Slots;
+
+/// <summary>
+/// Moves the line: whenever a task ends (and every <see cref="SubmitterOptions.SlotDispatchIntervalMilliseconds"/> as a
+/// backstop, for requests put back until later and for admissions whose command was lost), gives each provider's free
+/// slots to the head of its line and sends their commands back to the submitter's own queue, each in the trace its
+/// request started.
+/// </summary>
+public sealed class SlotDispatcher(
+    SlotLine line,
+    ProviderSlots slots,
+    IBus bus,
+    IEndpointNameFormatter endpointNames,
+    IOptions<SubmitterOptions> options,
+    TimeProvider time,
+    ILogger<SlotDispatcher> logger) : BackgroundService
+{
+    private const int Batch = 100;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Asks for a round now, without waiting for the interval.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A round is already asked for.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.SlotDispatchIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Giving out provider slots failed; trying again in {Interval}", interval);
+            }
+            await _wake.WaitAsync(interval, stoppingToken);
+        }
+    }
+
+    /// <summary>One round over every provider with a line; returns how many commands were sent.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        var sent = 0;
+        var queue = await bus.GetSendEndpoint(new Uri($"queue:{endpointNames.Consumer<GenerateVideoConsumer>()}"));
+        foreach (var provider in await line.ProvidersInLineAsync(ct))
+        {
+            var admitted = await line.AdmitAsync(provider, slots.LimitOf(provider), Batch, time.GetUtcNow(), options.Value.Lease, ct);
+            foreach (var admission in admitted)
+            {
+                await SendAsync(queue, admission, ct);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private async Task SendAsync(ISendEndpoint queue, Admission admission, CancellationToken ct)
+    {
+        ActivityContext.TryParse(admission.TraceParent, null, isRemote: true, out var parent);
+        using var span = PlatformTelemetry.ActivitySource.StartActivity("slot given", ActivityKind.Producer, parent)
+            ?.SetTag(PlatformTelemetry.Tags.RequestId, admission.RequestId)
+            .SetTag(PlatformTelemetry.Tags.Provider, admission.Provider);
+        var command = JsonSerializer.Deserialize<GenerateVideo>(admission.Command, SystemTextJsonMessageSerializer.Options)!;
+        await queue.Send(command, ct);
+        logger.LogInformation("Request {RequestId} was given a {Provider} slot", admission.RequestId, admission.Provider);
+    }
+}

@@ -1,0 +1,192 @@
+using Dapper;
+using Npgsql;
+
+namespace VideoPlatform.Submitter.Slots;
+
+/// <summary>
+/// The line of requests waiting for a provider slot, kept in the intake records so it survives restarts and is shared
+/// by every submitter. A key's slots are held by its requests that are admitted, claimed, being submitted or running
+/// at the provider (<c>in_flight</c>, cleared by the task's end event). Callers take turns: each caller's waiting
+/// requests are numbered by priority and age, and the line takes every caller's first before anyone's second, the
+/// caller served longest ago first; so a caller with thousands waiting delays another's single request by one turn.
+/// Changes to one provider's slots hold its advisory lock, so two submitters never give out the same slot.
+/// </summary>
+public sealed class SlotLine(NpgsqlDataSource dataSource)
+{
+    public const string Schema = """
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS in_flight boolean NOT NULL DEFAULT false;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS command jsonb;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS priority smallint NOT NULL DEFAULT 1;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS queued_at timestamptz;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS not_before timestamptz;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS waiting_reason text;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS trace_parent text;
+        -- Tells apart requests queued in the same instant, in the order they came.
+        CREATE SEQUENCE IF NOT EXISTS submissions_line_seq;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS line_seq bigint;
+        CREATE INDEX IF NOT EXISTS submissions_in_line ON submissions (provider, queued_at) WHERE status IN ('waiting', 'admitted');
+        CREATE INDEX IF NOT EXISTS submissions_holding_slots ON submissions (provider)
+            WHERE in_flight OR status IN ('admitted', 'claimed', 'submitting');
+        CREATE TABLE IF NOT EXISTS slot_turns (
+            provider  text NOT NULL,
+            caller    text NOT NULL,
+            served_at timestamptz NOT NULL,
+            PRIMARY KEY (provider, caller)
+        );
+        """;
+
+    /// <summary>Why a request waits, as <c>TaskQueued.Reason</c> says it.</summary>
+    public static class Reasons
+    {
+        public const string SlotsFull = "slots_full";
+        public const string ProviderAtLimit = "provider_at_limit";
+    }
+
+    private const string Holders = """
+        SELECT count(*) FROM submissions
+        WHERE provider = @provider AND (in_flight OR status IN ('admitted', 'claimed', 'submitting'))
+        """;
+
+    /// <summary>The line for one provider in the order slots are given: turn within the caller, then the caller served longest ago.</summary>
+    private const string Line = """
+        WITH numbered AS (
+            SELECT request_id, caller, queued_at,
+                   row_number() OVER (PARTITION BY caller ORDER BY priority DESC, queued_at, line_seq) AS turn
+            FROM submissions
+            WHERE provider = @provider AND status = 'waiting' AND not_before <= @now
+        )
+        SELECT n.request_id, row_number() OVER (ORDER BY n.turn, t.served_at NULLS FIRST, n.caller) - 1 AS place
+        FROM numbered n LEFT JOIN slot_turns t ON t.provider = @provider AND t.caller = n.caller
+        """;
+
+    /// <summary>Takes the slot locks of the route's limited providers, in name order so two claims never deadlock.</summary>
+    public static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> providers, CancellationToken ct)
+    {
+        foreach (var provider in providers.Distinct().Order(StringComparer.Ordinal))
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(hashtextextended('submissions.slots:' || @provider, 0))", new { provider }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// The first endpoint of the route a new request may take now: one without a limit, or one with a free slot and
+    /// nobody waiting for it (a newcomer does not pass the line). Null when it must wait. Call with the locks held.
+    /// </summary>
+    public static async Task<CandidateEndpoint?> FreeEndpointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<CandidateEndpoint> route, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var endpoint in route)
+        {
+            if (endpoint.MaxTasksInFlight is not { } limit)
+                return endpoint;
+            var args = new { provider = endpoint.Provider, now };
+            var waiting = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM submissions WHERE provider = @provider AND status = 'waiting' AND not_before <= @now)",
+                args, transaction, cancellationToken: ct));
+            if (!waiting && await connection.ExecuteScalarAsync<long>(new CommandDefinition(Holders, args, transaction, cancellationToken: ct)) < limit)
+                return endpoint;
+        }
+        return null;
+    }
+
+    /// <summary>A caller took a turn at the provider's slots: callers served longer ago go first next time.</summary>
+    public static Task ServedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string provider, IEnumerable<string?> callers,
+        DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO slot_turns (provider, caller, served_at) SELECT @provider, unnest(@callers), @now
+            ON CONFLICT (provider, caller) DO UPDATE SET served_at = excluded.served_at
+            """, new { provider, now, callers = callers.Select(c => c ?? "").Distinct().ToArray() }, transaction, cancellationToken: ct));
+
+    /// <summary>Where a waiting request stands in its provider's line now (0: next); null when it is not waiting.</summary>
+    public async Task<int?> PlaceAsync(Guid requestId, string provider, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // A request put back until later is not in today's order yet: it counts behind everyone now waiting.
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            $"""
+            WITH line AS ({Line})
+            SELECT COALESCE((SELECT place FROM line WHERE request_id = @requestId), (SELECT count(*) FROM line))::int
+            WHERE EXISTS (SELECT 1 FROM submissions WHERE request_id = @requestId AND status = 'waiting')
+            """,
+            new { requestId, provider, now }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Gives the free slots of <paramref name="provider"/> to the head of its line, and takes back admissions nobody
+    /// claimed within a lease (their command was lost on the way): both are to be sent again.
+    /// </summary>
+    public async Task<IReadOnlyList<Admission>> AdmitAsync(string provider, int? limit, int batch, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await LockAsync(connection, transaction, [provider], ct);
+        var args = new { provider, now, until = now + lease };
+        var admitted = (await connection.QueryAsync<Admission>(new CommandDefinition(
+            $"""
+            UPDATE submissions SET lease_until = @until
+            WHERE provider = @provider AND status = 'admitted' AND lease_until <= @now
+            RETURNING {Admission.Columns}
+            """, args, transaction, cancellationToken: ct))).ToList();
+
+        var free = limit is { } max
+            ? max - (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(Holders, args, transaction, cancellationToken: ct))
+            : batch;
+        if (Math.Min(free, batch) > 0)
+        {
+            admitted.AddRange(await connection.QueryAsync<Admission>(new CommandDefinition(
+                $"""
+                WITH line AS ({Line}), head AS (SELECT request_id AS id FROM line ORDER BY place LIMIT @take)
+                UPDATE submissions s SET status = 'admitted', owner = NULL, lease_until = @until, updated_at = @now
+                FROM head WHERE s.request_id = head.id
+                RETURNING {Admission.Columns}
+                """, new { provider, now, until = now + lease, take = Math.Min(free, batch) }, transaction, cancellationToken: ct)));
+            await ServedAsync(connection, transaction, provider, admitted.Select(a => a.Caller), now, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return admitted;
+    }
+
+    /// <summary>Providers with requests in line (waiting, or admitted and not yet claimed).</summary>
+    public async Task<IReadOnlyList<string>> ProvidersInLineAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT provider FROM submissions WHERE status IN ('waiting', 'admitted')", cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>A task's end frees its slot. Returns the provider whose slot it was, or null when it held none (seen before, or never ran).</summary>
+    public async Task<string?> EndAsync(Guid requestId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "UPDATE submissions SET in_flight = false WHERE request_id = @requestId AND in_flight RETURNING provider",
+            new { requestId }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Puts a claimed request back in line after the provider refused it at its own limit of running tasks, to be
+    /// admitted again no sooner than <paramref name="notBefore"/>. False when the owner no longer holds it.
+    /// </summary>
+    public async Task<bool> RequeueAsync(Guid requestId, Guid owner, WaitingCommand waiting, DateTimeOffset now, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE submissions SET status = 'waiting', owner = NULL, lease_until = NULL, call_started_at = NULL, command = @command::jsonb,
+                priority = @priority, queued_at = COALESCE(queued_at, @now), line_seq = COALESCE(line_seq, nextval('submissions_line_seq')), not_before = @notBefore, waiting_reason = @reason,
+                trace_parent = @traceParent, updated_at = @now
+            WHERE request_id = @requestId AND owner = @owner AND status = 'claimed'
+            """,
+            new
+            {
+                requestId, owner, command = waiting.CommandJson, priority = waiting.Priority, now, notBefore,
+                reason = Reasons.ProviderAtLimit, traceParent = waiting.TraceParent,
+            }, cancellationToken: ct)) == 1;
+    }
+}
+
+/// <summary>A request given a slot: its command goes back to the submitter's queue, in the trace it came with.</summary>
+public sealed record Admission(Guid RequestId, string Provider, string? Caller, string Command, string? TraceParent)
+{
+    public const string Columns = "request_id AS RequestId, provider, caller, command::text AS Command, trace_parent AS TraceParent";
+}
