@@ -23,11 +23,14 @@ internal static class LoadCommand
         var queue = new Option<string>("--queue") { Description = "durable queue for the events", DefaultValueFactory = _ => "load-driver" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for all terminal events", DefaultValueFactory = _ => 600 };
         var eventsOut = new Option<FileInfo?>("--events-out") { Description = "file to write one JSON line per request to, at the end" };
+        var caller = new Option<string?>("--caller") { Description = "the caller every request names (default: the platform decides)" };
+        var perMinute = new Option<int>("--per-minute") { Description = "publish at this pace instead of all at once (0: all at once)" };
+        perMinute.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--per-minute must be 0 or more"); });
         var broker = BrokerOption.Create();
 
         var command = new Command("load", "Publish many requests and report how each ended (last line: JSON)")
         {
-            requests, provider, model, image, queue, timeout, eventsOut, broker,
+            requests, provider, model, image, queue, timeout, eventsOut, caller, perMinute, broker,
         };
         command.SetAction(broker.Then(async (parse, address, ct) =>
         {
@@ -45,20 +48,8 @@ internal static class LoadCommand
             {
                 var started = Stopwatch.StartNew();
                 var count = parse.GetValue(requests);
-                // Many publishes in flight at once: one at a time, each waiting for its broker confirm, is far slower
-                // than the platform takes them in, and a benchmark must get every request in flight quickly.
-                await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
-                {
-                    var id = NewId.NextGuid();
-                    run.Sent(id);
-                    await bus.Publish(new GenerateVideo
-                    {
-                        RequestId = id,
-                        Provider = parse.GetValue(provider),
-                        Model = parse.GetValue(model)!,
-                        Options = new VideoOptions { Prompt = $"load request {i}", Image = parse.GetValue(image), Duration = 5 },
-                    }, token);
-                });
+                var template = new LoadRequestTemplate(parse.GetValue(provider), parse.GetValue(model)!, parse.GetValue(image), parse.GetValue(caller));
+                await PublishAsync(bus, run, template, count, parse.GetValue(perMinute), started, ct);
                 Console.Error.WriteLine($"published {count} requests in {started.Elapsed.TotalSeconds:0.0} s");
 
                 var deadline = TimeSpan.FromSeconds(parse.GetValue(timeout));
@@ -81,6 +72,33 @@ internal static class LoadCommand
             }
         }));
         return command;
+    }
+
+    private static async Task PublishAsync(
+        IBus bus, LoadRun run, LoadRequestTemplate template, int count, int perMinute, Stopwatch started, CancellationToken ct)
+    {
+        if (perMinute > 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var wait = LoadPacing.StartOf(i, perMinute) - started.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, ct);
+                await PublishOneAsync(bus, run, template, i, ct);
+            }
+            return;
+        }
+        // Many publishes in flight at once: one at a time, each waiting for its broker confirm, is far slower
+        // than the platform takes them in, and a benchmark must get every request in flight quickly.
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
+            async (i, token) => await PublishOneAsync(bus, run, template, i, token));
+    }
+
+    private static async Task PublishOneAsync(IBus bus, LoadRun run, LoadRequestTemplate template, int index, CancellationToken ct)
+    {
+        var id = NewId.NextGuid();
+        run.Sent(id);
+        await bus.Publish(template.For(id, index), ct);
     }
 
     private static void Track<T>(IReceiveEndpointConfigurator endpoint, LoadRun run, Func<T, Guid> requestId) where T : class =>

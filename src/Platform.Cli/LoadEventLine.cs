@@ -9,8 +9,10 @@ namespace VideoPlatform.Cli;
 /// throughput, in-flight counts and detection lag. Times are ISO-8601 with their offset; a time is null when its
 /// event never came. <c>completed_at</c> is the platform's own (when the poller saw the task done), the others are
 /// when this command received the event. <c>outcome</c> is the terminal event's name, or <c>lost</c>;
-/// <c>reason_code</c> the failure's code; <c>archived_events</c> how many <c>VideoArchived</c> came (a crash test
-/// treats more than one as an archive done twice) and <c>archived_bytes</c> the sizes the first one lists.
+/// <c>reason_code</c> the failure's code and <c>reason</c> its words; <c>archived_events</c> how many <c>VideoArchived</c>
+/// came (a crash test treats more than one as an archive done twice) and <c>archived_bytes</c> the sizes the first one
+/// lists. <c>accepted_at</c> is the platform's own time the provider accepted the task (<c>TaskSubmitted.SubmittedAt</c>),
+/// so <c>accepted_at − sent_at</c> is the request's wait for the provider on one clock, whatever the event's travel.
 /// </summary>
 internal sealed record LoadEventLine
 {
@@ -25,6 +27,8 @@ internal sealed record LoadEventLine
     [JsonPropertyName("reason_code")] public string? ReasonCode { get; init; }
     [JsonPropertyName("archived_events")] public int ArchivedEvents { get; init; }
     [JsonPropertyName("archived_bytes")] public long ArchivedBytes { get; init; }
+    [JsonPropertyName("accepted_at")] public DateTimeOffset? AcceptedAt { get; init; }
+    [JsonPropertyName("reason")] public string? Reason { get; init; }
 
     public static LoadEventLine From(RequestTrace trace) => new()
     {
@@ -37,6 +41,8 @@ internal sealed record LoadEventLine
         ReasonCode = trace.First<TaskFailed>()?.ReasonCode ?? trace.First<ArchiveFailed>()?.ReasonCode,
         ArchivedEvents = trace.CountOf(nameof(VideoArchived)),
         ArchivedBytes = trace.First<VideoArchived>()?.Videos.Sum(v => v.SizeBytes) ?? 0,
+        AcceptedAt = trace.First<TaskSubmitted>()?.SubmittedAt,
+        Reason = trace.First<TaskFailed>()?.Reason ?? trace.First<ArchiveFailed>()?.Reason ?? trace.First<GenerateVideoRejected>()?.Reason,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this);

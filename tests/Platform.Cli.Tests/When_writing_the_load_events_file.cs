@@ -32,7 +32,8 @@ public sealed class When_writing_the_load_events_file
             "{\"request_id\":\"0d4b3a52-8f0e-4a53-9d8e-7c3f1f6b2a10\"," +
             "\"sent_at\":\"2026-03-01T12:00:00.125+00:00\",\"submitted_at\":\"2026-03-01T12:00:01+00:00\"," +
             "\"completed_at\":\"2026-03-01T14:02:30+02:00\",\"archived_at\":\"2026-03-01T12:02:31.5+00:00\"," +
-            "\"outcome\":\"VideoArchived\",\"reason_code\":null,\"archived_events\":0,\"archived_bytes\":0}");
+            "\"outcome\":\"VideoArchived\",\"reason_code\":null,\"archived_events\":0,\"archived_bytes\":0," +
+            "\"accepted_at\":null,\"reason\":null}");
     }
 
     [Fact]
@@ -57,6 +58,21 @@ public sealed class When_writing_the_load_events_file
         line.CompletedAt.ShouldBe(completedAt);
         line.ArchivedAt.ShouldBe(trace.FirstAt(nameof(VideoArchived)));
         line.Outcome.ShouldBe(nameof(VideoArchived));
+    }
+
+    [Fact]
+    public void Should_take_accepted_at_from_the_submitted_event_not_from_when_it_arrived()
+    {
+        // Arrange: a benchmark measures the wait for a provider slot on the platform's clock, not the event's travel.
+        var run = new LoadRun();
+        run.Sent(RequestId);
+        var acceptedAt = DateTimeOffset.UtcNow.AddSeconds(-40);
+
+        // Act
+        run.Saw(RequestId, LoadEvents.Submitted(RequestId) with { SubmittedAt = acceptedAt });
+
+        // Assert
+        LoadEventLine.From(run.Requests.Single()).AcceptedAt.ShouldBe(acceptedAt);
     }
 
     [Fact]
@@ -124,6 +140,20 @@ public sealed class When_writing_the_load_events_file
 
         // Assert
         LoadEventLine.From(run.Requests.Single()).ReasonCode.ShouldBe(FailureReasons.ProviderFailed);
+    }
+
+    [Fact]
+    public void Should_carry_the_reason_in_words_of_a_failure()
+    {
+        // Arrange: one code covers several refusals; a benchmark tells a full provider from its words.
+        var run = new LoadRun();
+        run.Sent(RequestId);
+
+        // Act
+        run.Saw(RequestId, LoadEvents.Failed(RequestId) with { Reason = "the provider refused every attempt: too many unfinished tasks" });
+
+        // Assert
+        LoadEventLine.From(run.Requests.Single()).Reason.ShouldBe("the provider refused every attempt: too many unfinished tasks");
     }
 
     [Fact]
