@@ -37,6 +37,7 @@ internal static class LoadCommand
             var run = new LoadRun();
             var bus = await CliBus.StartAsync(address, ct, cfg => cfg.ReceiveEndpoint(parse.GetValue(queue)!, e =>
             {
+                Track<TaskQueued>(e, run, m => m.RequestId);
                 Track<TaskSubmitted>(e, run, m => m.RequestId);
                 Track<TaskCompleted>(e, run, m => m.RequestId);
                 Track<VideoArchived>(e, run, m => m.RequestId);

@@ -12,7 +12,8 @@ namespace VideoPlatform.Cli;
 /// <c>reason_code</c> the failure's code and <c>reason</c> its words; <c>archived_events</c> how many <c>VideoArchived</c>
 /// came (a crash test treats more than one as an archive done twice) and <c>archived_bytes</c> the sizes the first one
 /// lists. <c>accepted_at</c> is the platform's own time the provider accepted the task (<c>TaskSubmitted.SubmittedAt</c>),
-/// so <c>accepted_at − sent_at</c> is the request's wait for the provider on one clock, whatever the event's travel.
+/// so <c>accepted_at − sent_at</c> is the request's wait for the provider on one clock, whatever the event's travel;
+/// <c>queued_at</c> is when it began waiting for a provider slot (<c>TaskQueued</c>), null when it never had to.
 /// </summary>
 internal sealed record LoadEventLine
 {
@@ -29,6 +30,7 @@ internal sealed record LoadEventLine
     [JsonPropertyName("archived_bytes")] public long ArchivedBytes { get; init; }
     [JsonPropertyName("accepted_at")] public DateTimeOffset? AcceptedAt { get; init; }
     [JsonPropertyName("reason")] public string? Reason { get; init; }
+    [JsonPropertyName("queued_at")] public DateTimeOffset? QueuedAt { get; init; }
 
     public static LoadEventLine From(RequestTrace trace) => new()
     {
@@ -43,6 +45,7 @@ internal sealed record LoadEventLine
         ArchivedBytes = trace.First<VideoArchived>()?.Videos.Sum(v => v.SizeBytes) ?? 0,
         AcceptedAt = trace.First<TaskSubmitted>()?.SubmittedAt,
         Reason = trace.First<TaskFailed>()?.Reason ?? trace.First<ArchiveFailed>()?.Reason ?? trace.First<GenerateVideoRejected>()?.Reason,
+        QueuedAt = trace.First<TaskQueued>()?.QueuedAt,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this);

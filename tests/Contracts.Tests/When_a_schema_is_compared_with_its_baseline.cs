@@ -57,15 +57,15 @@ public sealed class When_a_schema_is_compared_with_its_baseline
         // Arrange
         var current = Edited(GenerateVideoToday, schema =>
         {
-            schema["properties"]!["priority"] = new JsonObject { ["type"] = "integer" };
-            schema["required"]!.AsArray().Add("priority");
+            schema["properties"]!["urgency"] = new JsonObject { ["type"] = "integer" };
+            schema["required"]!.AsArray().Add("urgency");
         });
 
         // Act
         var changes = Baseline.Changes(typeof(GenerateVideo), GenerateVideoToday, current);
 
         // Assert
-        changes.ShouldHaveSingleItem().ShouldBe(new SchemaChange("priority", "was added as required", IsBreaking: true));
+        changes.ShouldHaveSingleItem().ShouldBe(new SchemaChange("urgency", "was added as required", IsBreaking: true));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class When_a_command_is_malformed(PlatformFixture platform)
         { "an empty model", """{ "model": "" }""", "model", "required" },
         { "a provider's snake_case option", """{ "options": { "aspect_ratio": "9:16" } }""", "options.aspect_ratio", "unknown_field" },
         { "a provider's negative prompt", """{ "options": { "negative_prompt": "blur" } }""", "options.negative_prompt", "unknown_field" },
-        { "an unknown top-level field", """{ "priority": "high" }""", "priority", "unknown_field" },
+        { "an unknown top-level field", """{ "urgency": "high" }""", "urgency", "unknown_field" },
+        { "a priority the line does not know", """{ "priority": "high" }""", "priority", "enum" },
     };
 
     [Theory]

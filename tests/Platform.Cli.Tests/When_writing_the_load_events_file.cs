@@ -33,7 +33,7 @@ public sealed class When_writing_the_load_events_file
             "\"sent_at\":\"2026-03-01T12:00:00.125+00:00\",\"submitted_at\":\"2026-03-01T12:00:01+00:00\"," +
             "\"completed_at\":\"2026-03-01T14:02:30+02:00\",\"archived_at\":\"2026-03-01T12:02:31.5+00:00\"," +
             "\"outcome\":\"VideoArchived\",\"reason_code\":null,\"archived_events\":0,\"archived_bytes\":0," +
-            "\"accepted_at\":null,\"reason\":null}");
+            "\"accepted_at\":null,\"reason\":null,\"queued_at\":null}");
     }
 
     [Fact]

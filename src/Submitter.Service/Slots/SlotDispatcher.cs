@@ -60,7 +60,8 @@ public sealed class SlotDispatcher(
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
         var sent = 0;
-        var queue = await bus.GetSendEndpoint(new Uri($"queue:{endpointNames.Consumer<GenerateVideoConsumer>()}"));
+        // To the exchange bound to the queue: an address of the queue itself would declare it again without its arguments.
+        var queue = await bus.GetSendEndpoint(new Uri($"exchange:{endpointNames.Consumer<GenerateVideoConsumer>()}"));
         foreach (var provider in await line.ProvidersInLineAsync(ct))
         {
             var admitted = await line.AdmitAsync(provider, slots.LimitOf(provider), Batch, time.GetUtcNow(), options.Value.Lease, ct);

@@ -12,6 +12,7 @@ public sealed class EventCollector
     public void Configure(IRabbitMqBusFactoryConfigurator cfg) =>
         cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), e =>
         {
+            Collect<TaskQueued>(e);
             Collect<TaskSubmitted>(e);
             Collect<TaskProgressed>(e);
             Collect<TaskCompleted>(e);
