@@ -93,9 +93,21 @@ public sealed class GenerateVideoConsumer(
         WaitingPriority.Rank(command.Priority),
         Activity.Current?.Id);
 
-    /// <summary>Answers a request that breaks a rule with the rejection naming it, before any provider call.</summary>
+    /// <summary>
+    /// Answers a request that breaks a rule with the rejection naming it, before any provider call. A request that
+    /// waited in line and breaks a rule when its turn comes (the catalog or a rule changed meanwhile) leaves the line.
+    /// </summary>
     private async Task RejectAsync(ConsumeContext<GenerateVideo> context, IVideoModel? model, IReadOnlyList<RuleViolation> violations)
     {
+        try
+        {
+            await line.LeaveAsync(context.Message.RequestId, FailureReasons.InvalidRequest, Rejections.Describe(violations), announced: true, time.GetUtcNow(), context.CancellationToken);
+        }
+        catch (Exception e) when (TransientFaults.IsTransient(e))
+        {
+            // The rejection is the answer either way; an admission left behind is sent again and rejected again later.
+            logger.LogWarning("Could not take {RequestId} out of the line ({Error}); answering anyway", context.Message.RequestId, e.Message);
+        }
         await context.Publish(Rejections.For(context.Message, violations));
         SubmitterTelemetry.Rejected(model, violations);
         logger.LogWarning("Rejected {RequestId}: {Reason}", context.Message.RequestId, Rejections.Describe(violations));

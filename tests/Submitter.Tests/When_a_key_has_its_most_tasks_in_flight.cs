@@ -1,6 +1,7 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.Submitter.Intake;
+using VideoPlatform.Submitter.Slots;
 using VideoPlatform.Submitter.Tests.Support;
 
 namespace VideoPlatform.Submitter.Tests;
@@ -118,6 +119,21 @@ public sealed class When_a_key_has_its_most_tasks_in_flight : IAsyncLifetime
 
         (await SubmittedAfterDispatchAsync(second)).ShouldBeTrue();
         _rig.Modellix.Calls.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_holder_died_before_calling_holds_its_slot_only_for_its_lease()
+    {
+        // A delivery claimed a request and its command died before the call (dead-lettered): nothing renews the claim.
+        var dead = await _rig.Store.TryClaimAsync(Guid.NewGuid(), [new CandidateEndpoint("modellix", "fake-i2v", 1)], SubmissionCharge.None, Guid.NewGuid(),
+            waiting: null, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        dead.Claimed.ShouldNotBeNull();
+        var next = await SubmitAsync();
+        (await SubmittedAfterDispatchAsync(next)).ShouldBeFalse("the claim's lease still runs");
+
+        _rig.Time.Advance(SubmitterRig.Lease + TimeSpan.FromSeconds(1));
+
+        (await SubmittedAfterDispatchAsync(next)).ShouldBeTrue();
     }
 
     [Fact]

@@ -67,20 +67,39 @@ public sealed class SlotDispatcher(
             var admitted = await line.AdmitAsync(provider, slots.LimitOf(provider), Batch, time.GetUtcNow(), options.Value.Lease, ct);
             foreach (var admission in admitted)
             {
-                await SendAsync(queue, admission, ct);
-                sent++;
+                if (Read(admission) is { } command)
+                {
+                    await SendAsync(queue, admission, command, ct);
+                    sent++;
+                }
+                else
+                    await line.LeaveAsync(admission.RequestId, FailureReasons.InvalidRequest,
+                        "the request's command could not be read back when its turn came", announced: false, time.GetUtcNow(), ct);
             }
         }
         return sent;
     }
 
-    private async Task SendAsync(ISendEndpoint queue, Admission admission, CancellationToken ct)
+    /// <summary>The kept command, or null when it no longer reads (written by another version): that one leaves the line failed, the rest go on.</summary>
+    private GenerateVideo? Read(Admission admission)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GenerateVideo>(admission.Command, SystemTextJsonMessageSerializer.Options);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            logger.LogError("The kept command of {RequestId} does not read back ({Error}); it leaves the line failed", admission.RequestId, e.Message);
+            return null;
+        }
+    }
+
+    private async Task SendAsync(ISendEndpoint queue, Admission admission, GenerateVideo command, CancellationToken ct)
     {
         ActivityContext.TryParse(admission.TraceParent, null, isRemote: true, out var parent);
         using var span = PlatformTelemetry.ActivitySource.StartActivity("slot given", ActivityKind.Producer, parent)
             ?.SetTag(PlatformTelemetry.Tags.RequestId, admission.RequestId)
             .SetTag(PlatformTelemetry.Tags.Provider, admission.Provider);
-        var command = JsonSerializer.Deserialize<GenerateVideo>(admission.Command, SystemTextJsonMessageSerializer.Options)!;
         await queue.Send(command, ct);
         logger.LogInformation("Request {RequestId} was given a {Provider} slot", admission.RequestId, admission.Provider);
     }

@@ -42,9 +42,14 @@ public sealed class SlotLine(NpgsqlDataSource dataSource)
         public const string ProviderAtLimit = "provider_at_limit";
     }
 
+    /// <remarks>
+    /// A claim counts only while its holder renews it: one whose command died before the call (dead-lettered) would
+    /// otherwise hold its slot for good.
+    /// </remarks>
     private const string Holders = """
         SELECT count(*) FROM submissions
-        WHERE provider = @provider AND (in_flight OR status IN ('admitted', 'claimed', 'submitting'))
+        WHERE provider = @provider
+          AND (in_flight OR status IN ('admitted', 'submitting') OR (status = 'claimed' AND lease_until > @now))
         """;
 
     /// <summary>The line for one provider in the order slots are given: turn within the caller, then the caller served longest ago.</summary>
@@ -152,6 +157,23 @@ public sealed class SlotLine(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT provider FROM submissions WHERE status IN ('waiting', 'admitted')", cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>
+    /// Takes a request out of the line for good, failed with <paramref name="failureCode"/>: its command can no longer
+    /// be read, or it was rejected when its turn came (the model left the catalog, a rule changed). The failure is
+    /// recorded unannounced, so the sweeper tells the caller; <paramref name="announced"/> when the caller was told already.
+    /// </summary>
+    public async Task<bool> LeaveAsync(Guid requestId, string failureCode, string failureReason, bool announced, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE submissions SET status = 'failed', failure_code = @failureCode, failure_reason = @failureReason, announced = @announced,
+                owner = NULL, lease_until = NULL, command = NULL, updated_at = @now
+            WHERE request_id = @requestId AND status IN ('waiting', 'admitted')
+            """,
+            new { requestId, failureCode, failureReason, announced, now }, cancellationToken: ct)) == 1;
     }
 
     /// <summary>A task's end frees its slot. Returns the provider whose slot it was, or null when it held none (seen before, or never ran).</summary>
