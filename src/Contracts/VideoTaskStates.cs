@@ -3,6 +3,9 @@ namespace VideoPlatform.Contracts;
 /// <summary>The values of <see cref="VideoTaskStatus.State"/>.</summary>
 public static class VideoTaskStates
 {
+    /// <summary>Waiting for a provider slot (<see cref="TaskQueued"/>); no provider has it yet.</summary>
+    public const string Queued = "queued";
+
     /// <summary>Accepted by the provider, not started yet.</summary>
     public const string Pending = "pending";
 

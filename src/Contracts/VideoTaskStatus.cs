@@ -69,4 +69,13 @@ public record VideoTaskStatus
 
     /// <summary>The currency of <see cref="EstimatedCost"/> (ISO 4217, e.g. <c>USD</c>).</summary>
     public string? Currency { get; init; }
+
+    /// <summary>When the request began waiting for a provider slot (<see cref="TaskQueued"/>); null when it never had to.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>
+    /// While <see cref="State"/> is <c>queued</c>: its place in the provider's line (0: next) as last told by
+    /// <see cref="TaskQueued"/>; it only moves forward since. Null otherwise.
+    /// </summary>
+    public int? QueuePosition { get; init; }
 }

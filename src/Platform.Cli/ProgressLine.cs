@@ -46,6 +46,7 @@ internal static class ProgressLine
         VideoTaskStates.Completed when status.ArchiveFailureCode is not null => "archive failed",
         VideoTaskStates.Completed => "completed, archiving",
         VideoTaskStates.NotFound => "not found",
+        VideoTaskStates.Queued when status.QueuePosition is { } place => $"queued, place {place + 1}",
         var state => state,
     };
 

@@ -1,3 +1,4 @@
+using MassTransit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Integration.Tests.Support;
 
@@ -21,6 +22,31 @@ public class When_a_key_allows_only_so_many_tasks_at_once(KnownSlotsPlatformFixt
             platform.Events.All<TaskFailed>(id).ShouldBeEmpty();
             (await platform.Simulator.SubmitsForAsync(id)).ShouldBe(1);
         }
+    }
+}
+
+public class When_a_request_waits_for_a_slot(KnownSlotsPlatformFixture platform) : IClassFixture<KnownSlotsPlatformFixture>
+{
+    [Fact]
+    public async Task Should_answer_queued_with_its_place_and_take_a_cancel_before_any_provider_call()
+    {
+        var ids = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
+        var last = ids[^1];
+        foreach (var id in ids)
+            await platform.Bus.Publish(EndpointRequests.For(id, "evolink", "kling-v3-image-to-video", "a lighthouse in fog"));
+        var queued = await platform.Events.WaitForAsync<TaskQueued>(last, TimeSpan.FromSeconds(30));
+
+        var client = platform.Bus.CreateRequestClient<GetVideoTaskStatus>(RequestTimeout.After(s: 10));
+        var status = (await client.GetResponse<VideoTaskStatus>(new GetVideoTaskStatus { RequestId = last })).Message;
+        var cancel = await platform.Bus.CreateRequestClient<CancelVideoTask>(RequestTimeout.After(s: 10))
+            .GetResponse<CancelVideoTaskResult>(new CancelVideoTask { RequestId = last });
+
+        (status.State, status.QueuePosition, status.QueuedAt).ShouldBe(("queued", queued.Position, queued.QueuedAt));
+        cancel.Message.Outcome.ShouldBe(CancelOutcomes.Canceled);
+        foreach (var id in ids.SkipLast(1))
+            await platform.Events.WaitForAsync<TaskCompleted>(id, TimeSpan.FromSeconds(120));
+        (await platform.Simulator.SubmitsForAsync(last)).ShouldBe(0, "canceled while it waited: never sent to the provider");
+        platform.Events.All<TaskSubmitted>(last).ShouldBeEmpty();
     }
 }
 

@@ -16,6 +16,16 @@ public sealed class When_rendering_a_progress_line
     }
 
     [Fact]
+    public void Should_show_a_waiting_requests_place_in_line_counting_from_one()
+    {
+        // Act
+        var line = ProgressLine.Render(Statuses.Of(VideoTaskStates.Queued, 0) with { QueuePosition = 0 }, FortyTwoSeconds, 120);
+
+        // Assert
+        line.ShouldBe("[--------------------]   0%  queued, place 1  kling-v3-image-to-video @ evolink  00:42");
+    }
+
+    [Fact]
     public void Should_show_an_empty_bar_at_0_percent()
     {
         // Act

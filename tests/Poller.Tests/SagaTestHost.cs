@@ -126,6 +126,7 @@ public sealed class SagaTestHost : IAsyncDisposable
         TaskProgressed m => m.RequestId,
         CheckTaskStatus m => m.RequestId,
         TaskSubmitted m => m.RequestId,
+        TaskCanceled m => m.RequestId,
         _ => null,
     };
 

@@ -137,6 +137,20 @@ public sealed class When_a_key_has_its_most_tasks_in_flight : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_canceled_while_waiting_leaves_the_line_and_is_never_submitted()
+    {
+        var first = await SubmitAsync();
+        var canceled = await SubmitAsync();
+
+        await EndAsync(canceled);
+        await EndAsync(first);
+
+        (await _rig.Dispatcher.DispatchOnceAsync(default)).ShouldBe(0);
+        (await StatusOf(canceled)).ShouldBe(SubmissionStatus.Failed);
+        _rig.Modellix.Calls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_command_seen_again_while_waiting_is_told_its_place_again_and_never_called()
     {
         await SubmitAsync();

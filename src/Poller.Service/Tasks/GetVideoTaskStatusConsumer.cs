@@ -34,6 +34,8 @@ public sealed class GetVideoTaskStatusConsumer(ILoadSagaRepository<VideoTaskStat
                 Caller = saga.Caller,
                 EstimatedCost = saga.EstimatedCost,
                 Currency = saga.Currency,
+                QueuedAt = saga.QueuedAt,
+                QueuePosition = saga.CurrentState == nameof(VideoTaskStateMachine.WaitingForSlot) ? saga.QueuePosition : null,
             });
     }
 }

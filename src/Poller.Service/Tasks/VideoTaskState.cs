@@ -48,6 +48,10 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
 
     /// <summary>Who the request is for, and the submitter's estimate of its cost from the price table (TaskSubmitted).</summary>
     public string? Caller { get; set; }
+
+    /// <summary>When the request began waiting for a provider slot, and its place then (from <c>TaskQueued</c>).</summary>
+    public DateTimeOffset? QueuedAt { get; set; }
+    public int? QueuePosition { get; set; }
     public double? EstimatedCost { get; set; }
     public string? Currency { get; set; }
 

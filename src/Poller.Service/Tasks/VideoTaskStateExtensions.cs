@@ -16,6 +16,7 @@ internal static class VideoTaskStateExtensions
         saga.EstimatedCost = submitted.EstimatedCost;
         saga.Currency = submitted.Currency;
         saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
+        saga.QueuePosition = null;
         // A request rejected earlier under the same id leaves its reason behind; an accepted one has none.
         saga.FinishedAt = null;
         saga.FailureCode = null;
@@ -33,6 +34,17 @@ internal static class VideoTaskStateExtensions
     {
         saga.NextCheckAt = dueAt < saga.DeadlineAt ? dueAt : saga.DeadlineAt;
         saga.DueCheckTraceParent = Activity.Current?.Id;
+    }
+
+    /// <summary>A request waiting for a provider slot: kept so a status query can say so, and a cancel can take it out of line.</summary>
+    public static void Queue(this VideoTaskState saga, TaskQueued queued)
+    {
+        saga.Provider = queued.Provider;
+        saga.Model = queued.Model;
+        saga.Caller = queued.Caller;
+        saga.QueuedAt = queued.QueuedAt;
+        saga.QueuePosition = queued.Position;
+        saga.SubmittedAt = queued.QueuedAt;
     }
 
     /// <summary>A request the submitter refused: kept so a status query can say why rather than "not found".</summary>
@@ -92,6 +104,7 @@ internal static class VideoTaskStateExtensions
     /// <summary>The machine's state name, in the contract's terms (<see cref="VideoTaskStates"/>).</summary>
     public static string ContractState(this VideoTaskState saga) => saga.CurrentState switch
     {
+        nameof(VideoTaskStateMachine.WaitingForSlot) => VideoTaskStates.Queued,
         nameof(VideoTaskStateMachine.Pending) => VideoTaskStates.Pending,
         nameof(VideoTaskStateMachine.Processing) => VideoTaskStates.Processing,
         nameof(VideoTaskStateMachine.Completed) => VideoTaskStates.Completed,

@@ -8,6 +8,7 @@ public sealed partial class VideoTaskStateMachine
     private void CorrelateEvents()
     {
         Event(() => Submitted, e => e.CorrelateById(m => m.Message.RequestId));
+        Event(() => QueuedForSlot, e => e.CorrelateById(m => m.Message.RequestId));
         Event(() => StatusObserved, e =>
         {
             e.CorrelateById(m => m.Message.RequestId);

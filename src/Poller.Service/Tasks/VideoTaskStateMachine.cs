@@ -8,7 +8,7 @@ using static VideoPlatform.Poller.Tasks.VideoTaskEvents;
 namespace VideoPlatform.Poller.Tasks;
 
 /// <summary>
-/// One saga per request: pending → processing → completed / failed / canceled; or rejected when the submitter refused
+/// One saga per request: (queued →) pending → processing → completed / failed / canceled; or rejected when the submitter refused
 /// the request, or failed at submit when no provider took it, both kept only so a status query can say why. Every
 /// step that leaves a task open sets when it is next due (<see cref="VideoTaskState.NextCheckAt"/>, on the saga's
 /// row, in the step's own transaction); the due-check loop claims due rows and sends the checks. A step that ends the
@@ -32,10 +32,30 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
         CorrelateEvents();
 
         Initially(
+            When(QueuedForSlot).Then(c => c.Saga.Queue(c.Message)).TransitionTo(WaitingForSlot),
             When(Submitted).Follow(_polling).TransitionTo(Pending),
             // Recorded only so a status query can give the reason; the submitter already told the caller.
             When(RequestRejected).Then(c => c.Saga.Reject(c.Message)).TransitionTo(Rejected),
             When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit));
+
+        // The submitter holds the request until a slot frees; no provider task to check, archive or cancel yet. A cancel
+        // takes it out of the submitter's line (the submitter reads TaskCanceled).
+        During(WaitingForSlot,
+            When(QueuedForSlot).Then(c => c.Saga.Queue(c.Message)),
+            When(Submitted).Follow(_polling).TransitionTo(Pending),
+            When(RequestRejected).Then(c => c.Saga.Reject(c.Message)).TransitionTo(Rejected),
+            When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit),
+            Ignore(StatusObserved),
+            Ignore(Recheck),
+            Ignore(CallbackReceived),
+            Ignore(Archived),
+            Ignore(ArchivingFailed),
+            When(CancelRequested)
+                .Cancel(_polling).TransitionTo(Canceled)
+                .RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.Canceled)));
+        // A TaskQueued said again (the command published again) after the request moved on changes nothing.
+        During([Pending, Processing, Completed, Failed, Canceled, FailedAtSubmit],
+            Ignore(QueuedForSlot));
 
         // Past the submit, a TaskFailed is the saga's own announcement coming back (or a replay of the submitter's).
         During([Pending, Processing, Completed, Failed, Canceled, FailedAtSubmit],
@@ -49,6 +69,7 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
             // The submitter keeps no record of a rejection, so the caller may publish a corrected request under the
             // same id; once a provider accepted it, the task is followed like any other.
             When(Submitted).Follow(_polling).TransitionTo(Pending),
+            When(QueuedForSlot).Then(c => c.Saga.Queue(c.Message)).TransitionTo(WaitingForSlot),
             When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit));
         During(FailedAtSubmit,
             Ignore(Submitted));
@@ -132,7 +153,16 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
                 .If(c => c.IsRedeliveryOfTheEnd(), again => again.Publish(c => VideoTaskEvents.Failed(c.Saga))));
         // A check already under way when the task was canceled still answers; nothing follows it any more.
         During(Canceled,
-            Ignore(Submitted),
+            // Canceled while waiting, but a provider took it before the submitter saw the cancel: say it again with the
+            // provider's task, so the submitter frees that slot (nothing follows the task; the provider may bill it).
+            When(Submitted)
+                .If(c => c.Saga.ProviderTaskId == "", late => late
+                    .Then(c =>
+                    {
+                        c.Saga.Provider = c.Message.Provider;
+                        c.Saga.ProviderTaskId = c.Message.ProviderTaskId;
+                    })
+                    .Publish(c => VideoTaskEvents.Canceled(c.Saga))),
             Ignore(StatusObserved),
             Ignore(Recheck),
             When(CancelRequested)
@@ -141,6 +171,8 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
                     other => other.RespondAsync(c => CancelResult(c.Saga, CancelOutcomes.AlreadyFinished))));
     }
 
+    /// <summary>The submitter holds the request in line for a provider slot (<c>TaskQueued</c>); shown as <c>queued</c>.</summary>
+    public State WaitingForSlot { get; private set; } = null!;
     public State Pending { get; private set; } = null!;
     public State Processing { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
@@ -151,6 +183,7 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
     /// <summary>No provider took the request (the submitter published TaskFailed); shown as <c>failed</c>.</summary>
     public State FailedAtSubmit { get; private set; } = null!;
 
+    public Event<TaskQueued> QueuedForSlot { get; private set; } = null!;
     public Event<TaskSubmitted> Submitted { get; private set; } = null!;
     public Event<TaskStatusObserved> StatusObserved { get; private set; } = null!;
     public Event<CancelVideoTask> CancelRequested { get; private set; } = null!;
