@@ -3,13 +3,14 @@
 # The simulator lets the Modellix key hold --slots unfinished tasks (429 beyond); the platform is told the same limit
 # (Providers__Modellix__MaxTasksInFlight, ignored by a platform without per-key slots). Caller A ("bulk") publishes
 # --a-requests at once; --b-delay seconds later caller B ("interactive") publishes --b-requests at --b-per-minute.
-# Every generation takes BENCH_GENERATION_SECONDS exactly. Waits for every request's terminal event and reports, per
+# Every generation takes BENCH_GENERATION_SECONDS exactly, or that median with BENCH_GENERATION_DISTRIBUTION=Lognormal
+# (sigma 0.5; fixed times end a key's tasks together, so slots free in waves). Waits for every request's terminal event and reports, per
 # caller, outcomes and the wait for a slot (the provider's acceptance minus the publish), in slot turns too; the
 # definitions are in lib/fairness_figures.py. Prints a table; the last line is one JSON object.
 #
 #   scripts/bench-fairness.sh [--a-requests 2000] [--b-requests 20] [--b-delay 60] [--b-per-minute 20] [--slots 20]
 #
-#   Environment (defaults): BENCH_GENERATION_SECONDS (2), BENCH_PENDING_SECONDS (0), BENCH_TIMEOUT (seconds each load
+#   Environment (defaults): BENCH_GENERATION_SECONDS (2), BENCH_GENERATION_DISTRIBUTION (Fixed), BENCH_PENDING_SECONDS (0), BENCH_TIMEOUT (seconds each load
 #   run waits for its terminal events; derived from the workload), KEEP_SANDBOX=1 (keep vhost, database, archive).
 #   Output under .run/fairness<timestamp>/: logs/, {a,b}-load.{json,log}, {a,b}-events.jsonl, sim-*.json, figures.json.
 set -euo pipefail
@@ -72,7 +73,7 @@ export Providers__Modellix__MaxTasksInFlight=$slots
 export_demo_keys
 for provider in Modellix MyRouter EvoLink; do export "Providers__${provider}__BaseUrl=$sim"; done
 start_app simulator ProviderSimulator "$sim" Simulator__MaxConcurrentTasksPerKey="$slots" \
-  Simulator__GenerationDistribution=Fixed Simulator__GenerationSeconds="$generation" Simulator__PendingSeconds="$pending"
+  Simulator__GenerationDistribution="${BENCH_GENERATION_DISTRIBUTION:-Fixed}" Simulator__GenerationSeconds="$generation" Simulator__PendingSeconds="$pending"
 # Modellix gives no estimate: the poller is told the generation time and checks every second after it, so it sees a
 # task done about a second after the provider freed its slot (the platform's own slot count frees no earlier).
 polling=(Polling__TypicalSeconds="$generation" Polling__FirstRecheckSeconds="$generation" Polling__RecheckIntervalSeconds=1
