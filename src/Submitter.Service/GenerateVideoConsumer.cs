@@ -80,7 +80,7 @@ public sealed class GenerateVideoConsumer(
         bool recorded;
         // The lease stays renewed until the outcome is recorded, so a database outage in between fails nothing.
         await using (var lease = new SubmissionLease(command.RequestId, owner, settings.Value.Lease, store, time, logger))
-            recorded = await SubmitAndRecordAsync(ordered, command, caller, charge, lease, context.CancellationToken);
+            recorded = await SubmitAndRecordAsync(ordered, command, charge, lease, context.CancellationToken);
         if (recorded)
             await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
         else if (await store.FindAsync(command.RequestId, context.CancellationToken) is { Status: SubmissionStatus.Waiting } putBack)
@@ -117,7 +117,7 @@ public sealed class GenerateVideoConsumer(
     /// Submits along the route and records the outcome; false when another delivery took the request over, or when
     /// the provider refused at its limit of running tasks and the request went back in line.
     /// </summary>
-    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, string caller, SubmissionCharge charge, SubmissionLease lease, CancellationToken ct)
+    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionCharge charge, SubmissionLease lease, CancellationToken ct)
     {
         IVideoModel model;
         SubmitOutcome outcome;
@@ -134,7 +134,7 @@ public sealed class GenerateVideoConsumer(
 
         if (outcome is { Kind: SubmitOutcomeKind.Retryable, AtConcurrencyLimit: true })
         {
-            await PutBackInLineAsync(command, caller, outcome, lease, ct);
+            await PutBackInLineAsync(command, charge.Caller, outcome, lease, ct);
             return false;
         }
 
