@@ -52,6 +52,29 @@ public sealed class When_a_caller_has_a_daily_budget : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_next_request_after_a_rejection_is_still_taken()
+    {
+        await SubmitAsync(Guid.NewGuid());
+        await SubmitAsync(Guid.NewGuid());
+        var rejected = Guid.NewGuid();
+        await SubmitAsync(rejected);
+        _rig.PublishedFor<GenerateVideoRejected>(rejected).ShouldHaveSingleItem();
+        var sameCallerAgain = Guid.NewGuid();
+        var otherCaller = Guid.NewGuid();
+
+        await SubmitAsync(sameCallerAgain);
+        await SubmitAsync(otherCaller, caller: "globex");
+        _rig.Time.Advance(TimeSpan.FromHours(12));
+        var tomorrow = Guid.NewGuid();
+        await SubmitAsync(tomorrow);
+
+        _rig.PublishedFor<GenerateVideoRejected>(sameCallerAgain).ShouldHaveSingleItem();
+        _rig.PublishedFor<TaskSubmitted>(otherCaller).ShouldHaveSingleItem();
+        _rig.PublishedFor<TaskSubmitted>(tomorrow).ShouldHaveSingleItem();
+        _rig.Modellix.Calls.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Spend_recorded_by_another_submitter_counts()
     {
         var elsewhere = new Intake.SubmissionCharge("acme", 0.90m, "USD", DailyBudget: null);

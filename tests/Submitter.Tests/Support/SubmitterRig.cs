@@ -122,8 +122,12 @@ public sealed class SubmitterRig : IAsyncDisposable
         throw new TimeoutException($"GenerateVideo {messageId} was not consumed");
     }
 
+    /// <summary>
+    /// What was published so far, without waiting: the harness's own <c>Select</c> waits for more until the bus goes
+    /// idle, and once it has gone idle, its waits for a later message end at once.
+    /// </summary>
     public IReadOnlyList<T> PublishedFor<T>(Guid requestId) where T : class =>
-        Harness.Published.Select<T>().Select(m => m.Context.Message).Where(m => RequestIdOf(m) == requestId).ToList();
+        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).Where(m => RequestIdOf(m) == requestId).ToList();
 
     public SlotDispatcher Dispatcher => _services.GetRequiredService<SlotDispatcher>();
 
