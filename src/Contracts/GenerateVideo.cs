@@ -19,9 +19,9 @@ public record GenerateVideo
     public VideoOptions Options { get; init; } = new();
 
     /// <summary>
-    /// Who the request is for (a tenant or calling service): 1–64 characters of <c>A–Z a–z 0–9 . _ -</c>. Spend and
-    /// daily budgets are counted per caller. When absent, the broker user the message was published as if the publisher
-    /// set the AMQP <c>user_id</c> property (RabbitMQ verifies it), else <c>default</c>.
+    /// Who the request is for (a tenant or calling service): 1–64 characters of <c>A–Z a–z 0–9 . _ -</c>. Spend, daily
+    /// budgets, quotas and turns at a busy provider key are counted per caller. When absent, the broker user the message
+    /// was published as if the publisher set the AMQP <c>user_id</c> property (RabbitMQ verifies it), else <c>default</c>.
     /// </summary>
     public string? Caller { get; init; }
 

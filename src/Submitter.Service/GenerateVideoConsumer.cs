@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
+using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
 using VideoPlatform.Submitter.Slots;
@@ -59,9 +60,9 @@ public sealed class GenerateVideoConsumer(
             claim = await store.TryClaimAsync(command.RequestId, route, charge, owner,
                 route.Any(e => e.MaxTasksInFlight is not null) ? InLine(command, caller) : null, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
         }
-        catch (DailyBudgetExceededException e)
+        catch (CallerLimitExceededException e)
         {
-            await RejectAsync(context, usable[0], [new RuleViolation { Field = "caller", Rule = CallerBudgets.DailyBudgetRule, Message = e.Message }]);
+            await RejectAsync(context, usable[0], [new RuleViolation { Field = "caller", Rule = e.Rule, Message = e.Message }]);
             return;
         }
         if (claim.Existing is { Status: SubmissionStatus.Waiting } inLine)

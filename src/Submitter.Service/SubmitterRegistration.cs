@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using VideoPlatform.Providers;
 using VideoPlatform.ServiceDefaults;
+using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
@@ -34,6 +36,10 @@ public static class SubmitterRegistration
             .BindConfiguration(PricingOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<CallerOptions>()
+            .BindConfiguration(CallerOptions.Section)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CallerOptions>, CallerOptionsValidation>();
         builder.Services.AddSingleton<CostEstimator>();
         builder.Services.AddSingleton<CallerBudgets>();
         builder.Services.AddTransient<ProviderRouter>();

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter.Intake;
@@ -11,7 +12,7 @@ namespace VideoPlatform.Submitter.Intake;
 /// </summary>
 public sealed class SubmissionStore(NpgsqlDataSource dataSource)
 {
-    public const string Schema = IntakeSchema + SlotLine.Schema;
+    public const string Schema = IntakeSchema + SlotLine.Schema + CallerSchema;
 
     private const string IntakeSchema = """
         CREATE TABLE IF NOT EXISTS submissions (
@@ -39,7 +40,15 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         CREATE INDEX IF NOT EXISTS submissions_calling ON submissions (lease_until) WHERE status = 'submitting';
         CREATE INDEX IF NOT EXISTS submissions_unannounced ON submissions (updated_at) WHERE NOT announced;
         CREATE INDEX IF NOT EXISTS submissions_finished ON submissions (updated_at) WHERE status IN ('submitted', 'failed');
-        CREATE INDEX IF NOT EXISTS submissions_spend ON submissions (caller, created_at) WHERE estimated_cost IS NOT NULL;
+        -- A caller's requests today (its spend and its daily quota) and its unfinished ones (its quota in flight).
+        DROP INDEX IF EXISTS submissions_spend;
+        CREATE INDEX IF NOT EXISTS submissions_by_caller_day ON submissions (caller, created_at);
+        """;
+
+    /// <summary>After the line's columns, which it reads.</summary>
+    private const string CallerSchema = """
+        CREATE INDEX IF NOT EXISTS submissions_unfinished_by_caller ON submissions (caller)
+            WHERE in_flight OR status IN ('waiting', 'admitted', 'claimed', 'submitting');
         """;
 
     private const string Columns = """
@@ -60,6 +69,14 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
           AND NOT (status = 'failed' AND failure_code IS DISTINCT FROM 'submit_unknown')
         """;
 
+    /// <summary>A caller's requests made today, whatever became of them.</summary>
+    private const string RequestsToday = "caller = @caller AND created_at >= @dayStart";
+
+    /// <summary>A caller's requests not yet finished: waiting for a slot, being claimed or submitted, or running at the provider.</summary>
+    private const string Unfinished = """
+        caller = @caller AND (in_flight OR status IN ('waiting', 'admitted', 'submitting') OR (status = 'claimed' AND lease_until > @now))
+        """;
+
     /// <summary>Claims the request on one endpoint without a slot limit; null when claimed, else the record as it is.</summary>
     public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, SubmissionCharge charge, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
         (await TryClaimAsync(requestId, [new CandidateEndpoint(provider, model, null)], charge, owner, null, now, lease, ct)).Existing;
@@ -69,9 +86,9 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
     /// <see cref="SlotLine"/>): a new record, an admission from the line, or a claim whose owner is this same delivery
     /// (a retry) or has let its lease run out before calling (a crash before the call). When every endpoint's slots are
     /// taken, the request joins the line with <paramref name="waiting"/> and comes back as an existing waiting record.
-    /// A new record is charged to its caller; with a daily budget, only while the caller's spend today plus this
-    /// estimate stays within it, else <see cref="DailyBudgetExceededException"/> and nothing is recorded. The check and
-    /// the insert hold the caller's lock, so submitters claiming for one caller at once cannot both take its last share.
+    /// A new record is charged to its caller, and only while the caller stays within its quotas and daily budget, else
+    /// <see cref="CallerLimitExceededException"/> and nothing is recorded. The checks and the insert hold the caller's
+    /// lock, so submitters claiming for one caller at once cannot both take its last share.
     /// </summary>
     public async Task<ClaimResult> TryClaimAsync(Guid requestId, IReadOnlyList<CandidateEndpoint> route, SubmissionCharge charge, Guid owner,
         WaitingCommand? waiting, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
@@ -83,8 +100,8 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             requestId, owner, until = now + lease, now, dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
             caller = charge.Caller, estimatedCost = charge.EstimatedCost, currency = charge.Currency,
         };
-        if (charge is { DailyBudget: { } budget, EstimatedCost: { } cost })
-            await CheckBudgetAsync(connection, transaction, requestId, claim, charge, budget, cost, ct);
+        if (charge.Quotas is { MaxTasksInFlight: not null } or { MaxRequestsPerDay: not null } || charge is { DailyBudget: not null, EstimatedCost: not null })
+            await CheckCallerLimitsAsync(connection, transaction, requestId, claim, charge, ct);
 
         var limited = route.Where(e => e.MaxTasksInFlight is not null).Select(e => e.Provider).ToList();
         CandidateEndpoint? free = route[0];
@@ -148,18 +165,43 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             parameters, transaction, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Refuses a new request past its caller's budget; a request already recorded was charged when it was claimed.</summary>
-    private static async Task CheckBudgetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId, object claim,
-        SubmissionCharge charge, decimal budget, decimal cost, CancellationToken ct)
+    /// <summary>
+    /// Refuses a new request its caller's quotas or budget do not allow; a request already recorded was counted when it
+    /// was claimed.
+    /// </summary>
+    private static async Task CheckCallerLimitsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId, object claim,
+        SubmissionCharge charge, CancellationToken ct)
     {
-        // Held until the transaction ends: the next claim for this caller sums after this one's insert.
+        // Held until the transaction ends: the next claim for this caller counts after this one's insert.
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtextextended('submissions.caller:' || @caller, 0))", claim, transaction, cancellationToken: ct));
         if (await ExistsAsync(connection, transaction, requestId, ct))
             return;
-        var spent = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SpentToday, claim, transaction, cancellationToken: ct));
-        if (spent + cost > budget)
-            throw new DailyBudgetExceededException(charge, spent);
+        if (charge.Quotas?.MaxRequestsPerDay is { } perDay
+            && await CountAsync(RequestsToday, perDay) is var today && today >= perDay)
+            throw new CallerLimitExceededException(CallerLimitExceededException.DailyRequestsQuota,
+                $"caller '{charge.Caller}' has made {today} of its {perDay} requests allowed per day today (UTC)");
+        if (charge.Quotas?.MaxTasksInFlight is { } inFlight
+            && await CountAsync(Unfinished, inFlight) is var unfinished && unfinished >= inFlight)
+            throw new CallerLimitExceededException(CallerLimitExceededException.TasksInFlightQuota,
+                $"caller '{charge.Caller}' has {unfinished} of its {inFlight} requests allowed at once unfinished (waiting, being submitted or running)");
+        if (charge is { DailyBudget: { } budget, EstimatedCost: { } cost })
+        {
+            var spent = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(SpentToday, claim, transaction, cancellationToken: ct));
+            if (spent + cost > budget)
+                throw new CallerLimitExceededException(CallerLimitExceededException.DailyBudget,
+                    $"caller '{charge.Caller}' has spent an estimated {spent:0.00##} {charge.Currency} of its daily budget of " +
+                    $"{budget:0.00##} {charge.Currency} today (UTC); this request is estimated at {cost:0.00##} {charge.Currency}");
+        }
+
+        // Counting stops at the quota: past it the exact number changes nothing.
+        async Task<long> CountAsync(string rows, int quota)
+        {
+            var parameters = new DynamicParameters(claim);
+            parameters.Add("quota", quota);
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT count(*) FROM (SELECT 1 FROM submissions WHERE {rows} LIMIT @quota) AS counted", parameters, transaction, cancellationToken: ct));
+        }
     }
 
     /// <summary>Keeps the owner's claim or call alive. False when the owner no longer holds it.</summary>

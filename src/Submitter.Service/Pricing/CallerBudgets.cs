@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
+using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Intake;
 
 namespace VideoPlatform.Submitter.Pricing;
 
-/// <summary>What a request is charged to its caller, and the caller's daily budget, from <see cref="PricingOptions"/>.</summary>
-public sealed class CallerBudgets(CostEstimator estimator, IOptions<PricingOptions> options)
+/// <summary>
+/// What a request is charged to its caller, with the caller's daily budget (<see cref="PricingOptions"/>) and quotas
+/// (<see cref="CallerOptions"/>).
+/// </summary>
+public sealed class CallerBudgets(CostEstimator estimator, IOptions<PricingOptions> options, IOptions<CallerOptions> callers)
 {
-    /// <summary>The rule a request past its caller's daily budget breaks.</summary>
-    public const string DailyBudgetRule = "daily_budget";
-
     /// <summary>
     /// The charge of a request that may end on any endpoint of its route: the dearest estimate among them, so a budget
     /// is never overrun by a fallback. No estimate when none of them has a price.
@@ -20,7 +21,7 @@ public sealed class CallerBudgets(CostEstimator estimator, IOptions<PricingOptio
         var table = options.Value;
         var dearest = route.Select(model => Estimate(model, request)?.Amount).Max();
         return new SubmissionCharge(caller, dearest, dearest is null ? null : table.Currency,
-            table.DailyBudgets.TryGetValue(caller, out var budget) ? budget : null);
+            table.DailyBudgets.TryGetValue(caller, out var budget) ? budget : null, callers.Value.For(caller));
     }
 
     public CostEstimate? Estimate(IVideoModel model, VideoOptions request) => estimator.Estimate(model.Provider, model.Model, request);

@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using VideoPlatform.Submitter.Callers;
 
 namespace VideoPlatform.Submitter.Slots;
 
@@ -9,9 +11,10 @@ namespace VideoPlatform.Submitter.Slots;
 /// at the provider (<c>in_flight</c>, cleared by the task's end event). Callers take turns: each caller's waiting
 /// requests are numbered by priority and age, and the line takes every caller's first before anyone's second, the
 /// caller served longest ago first; so a caller with thousands waiting delays another's single request by one turn.
+/// A caller with a weight (<see cref="CallerLimits.Weight"/>) takes that many per turn.
 /// Changes to one provider's slots hold its advisory lock, so two submitters never give out the same slot.
 /// </summary>
-public sealed class SlotLine(NpgsqlDataSource dataSource)
+public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions> callers)
 {
     public const string Schema = """
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS in_flight boolean NOT NULL DEFAULT false;
@@ -52,13 +55,16 @@ public sealed class SlotLine(NpgsqlDataSource dataSource)
           AND (in_flight OR status IN ('admitted', 'submitting') OR (status = 'claimed' AND lease_until > @now))
         """;
 
-    /// <summary>The line for one provider in the order slots are given: turn within the caller, then the caller served longest ago.</summary>
+    /// <summary>
+    /// The line for one provider in the order slots are given: turn within the caller (a caller of weight w has w
+    /// requests in each turn), then the caller served longest ago.
+    /// </summary>
     private const string Line = """
         WITH numbered AS (
-            SELECT request_id, caller, queued_at,
-                   row_number() OVER (PARTITION BY caller ORDER BY priority DESC, queued_at, line_seq) AS turn
-            FROM submissions
-            WHERE provider = @provider AND status = 'waiting' AND not_before <= @now
+            SELECT s.request_id, s.caller, s.queued_at,
+                   (row_number() OVER (PARTITION BY s.caller ORDER BY s.priority DESC, s.queued_at, s.line_seq) - 1) / COALESCE(w.weight, 1) AS turn
+            FROM submissions s LEFT JOIN unnest(@weightedCallers::text[], @weights::int[]) AS w(caller, weight) ON w.caller = s.caller
+            WHERE s.provider = @provider AND s.status = 'waiting' AND s.not_before <= @now
         )
         SELECT n.request_id, row_number() OVER (ORDER BY n.turn, t.served_at NULLS FIRST, n.caller) - 1 AS place
         FROM numbered n LEFT JOIN slot_turns t ON t.provider = @provider AND t.caller = n.caller
@@ -113,7 +119,7 @@ public sealed class SlotLine(NpgsqlDataSource dataSource)
             SELECT COALESCE((SELECT place FROM line WHERE request_id = @requestId), (SELECT count(*) FROM line))::int
             WHERE EXISTS (SELECT 1 FROM submissions WHERE request_id = @requestId AND status = 'waiting')
             """,
-            new { requestId, provider, now }, cancellationToken: ct));
+            WithWeights(new { requestId, provider, now }), cancellationToken: ct));
     }
 
     /// <summary>
@@ -144,11 +150,21 @@ public sealed class SlotLine(NpgsqlDataSource dataSource)
                 UPDATE submissions s SET status = 'admitted', owner = NULL, lease_until = @until, updated_at = @now
                 FROM head WHERE s.request_id = head.id
                 RETURNING {Admission.Columns}
-                """, new { provider, now, until = now + lease, take = Math.Min(free, batch) }, transaction, cancellationToken: ct)));
+                """, WithWeights(new { provider, now, until = now + lease, take = Math.Min(free, batch) }), transaction, cancellationToken: ct)));
             await ServedAsync(connection, transaction, provider, admitted.Select(a => a.Caller), now, ct);
         }
         await transaction.CommitAsync(ct);
         return admitted;
+    }
+
+    /// <summary>The line's parameters with the configured callers' weights (unlisted callers weigh 1).</summary>
+    private DynamicParameters WithWeights(object args)
+    {
+        var weighted = callers.Value.Where(c => c.Value.Weight != 1).ToList();
+        var parameters = new DynamicParameters(args);
+        parameters.Add("weightedCallers", weighted.Select(c => c.Key).ToArray());
+        parameters.Add("weights", weighted.Select(c => c.Value.Weight).ToArray());
+        return parameters;
     }
 
     /// <summary>Providers with requests in line (waiting, or admitted and not yet claimed).</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
 using VideoPlatform.Providers.RateLimiting;
+using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
@@ -52,7 +53,8 @@ public sealed class SubmitterRig : IAsyncDisposable
         pricing.Models["evolink/fake-i2v-evo"] = new ModelPrice { PerSecond = 0.20m };
     }
 
-    public static async Task<SubmitterRig> StartAsync(Action<PricingOptions>? pricing = null, int modellixMaxTasksInFlight = 0)
+    public static async Task<SubmitterRig> StartAsync(Action<PricingOptions>? pricing = null, int modellixMaxTasksInFlight = 0,
+        Action<CallerOptions>? callers = null)
     {
         var database = await PrivateDatabase.CreateAsync("submitter", SubmissionStore.Schema);
         FakeVideoModel[] models = [new("modellix", "fake-i2v"), new("evolink", "fake-i2v-evo")];
@@ -77,6 +79,7 @@ public sealed class SubmitterRig : IAsyncDisposable
         services.AddOptions<RoutingOptions>().Configure(o => o.Routes[RoutedModel] = ["modellix/fake-i2v", "evolink/fake-i2v-evo"]);
         services.AddOptions<CommandLimits>();
         services.AddOptions<PricingOptions>().Configure(pricing ?? Prices);
+        services.AddOptions<CallerOptions>().Configure(callers ?? (_ => { }));
         services.AddSingleton<CostEstimator>();
         services.AddSingleton<CallerBudgets>();
         // With its definition, as the service registers it: every command here passes the intake filter first.

@@ -1,0 +1,46 @@
+using VideoPlatform.Submitter.Callers;
+using VideoPlatform.Submitter.Tests.Support;
+
+namespace VideoPlatform.Submitter.Tests;
+
+/// <summary>
+/// <c>Callers:&lt;caller&gt;:Weight</c>: while callers wait for the same key's slots, a caller of weight w is given w
+/// slots in each turn, others one.
+/// </summary>
+public sealed class When_callers_have_weights : IAsyncLifetime
+{
+    private SubmitterRig _rig = null!;
+
+    public async Task InitializeAsync() => _rig = await SubmitterRig.StartAsync(modellixMaxTasksInFlight: 1,
+        callers: callers => callers["heavy"] = new CallerLimits { Weight = 3 });
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    private async Task<Guid> SubmitAsync(string caller)
+    {
+        var requestId = Guid.NewGuid();
+        await _rig.ConsumeAsync(SubmitterRig.Command(requestId, caller: caller));
+        return requestId;
+    }
+
+    private async Task<int?> PlaceOf(Guid requestId) => await _rig.Line.PlaceAsync(requestId, "modellix", _rig.Time.GetUtcNow(), default);
+
+    [Fact]
+    public async Task A_weighted_caller_takes_that_many_slots_per_turn_and_the_other_still_gets_one_each_turn()
+    {
+        await SubmitAsync("running");
+        var heavy = new List<Guid>();
+        var light = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            heavy.Add(await SubmitAsync("heavy"));
+            light.Add(await SubmitAsync("light"));
+        }
+
+        // Turn one: heavy's first three and light's first; turn two: heavy's fourth and light's second; then light's rest.
+        var places = new List<int?>();
+        foreach (var id in heavy.Concat(light))
+            places.Add(await PlaceOf(id));
+        places.ShouldBe([0, 1, 2, 4, 3, 5, 6, 7]);
+    }
+}
