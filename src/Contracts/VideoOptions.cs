@@ -59,4 +59,18 @@ public record VideoOptions
 
     /// <summary>HTTPS URL the provider calls on completion (EvoLink <c>callback_url</c>).</summary>
     public string? CallbackUrl { get; init; }
+
+    /// <summary>
+    /// Elements (reusable characters or objects) to keep consistent, by the ids EvoLink's <c>kling-custom-element</c> returns
+    /// (EvoLink kling-v3-image-to-video, sent as Kling's <c>element_list</c>). The prompt names them <c>&lt;&lt;&lt;element_1&gt;&gt;&gt;</c>,
+    /// <c>&lt;&lt;&lt;element_2&gt;&gt;&gt;</c>, … in list order. Each id is a whole number written as a string of digits: Kling's ids
+    /// have 18 digits, more than a JSON number keeps exactly in JavaScript.
+    /// </summary>
+    public IReadOnlyList<string>? ElementIds { get; init; }
+
+    /// <summary>
+    /// Ask for a watermarked result as well (EvoLink kling-v3-image-to-video, sent as Kling's <c>watermark_info.enabled</c>;
+    /// off unless asked).
+    /// </summary>
+    public bool? Watermark { get; init; }
 }

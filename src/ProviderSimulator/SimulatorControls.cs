@@ -35,6 +35,10 @@ public static class SimulatorControls
             return store.Tasks.Select(t => TaskView.Of(t, options.Value, now));
         });
 
+        // The body as the provider received it, so a test sees what an adapter sent (EvoLink's model_params, say).
+        app.MapGet("/_sim/tasks/{id}/request", (string id, TaskStore store) =>
+            store.Find(id) is { } task ? Results.Json(task.Request) : Results.NotFound());
+
         app.MapPost("/_sim/reset", (TaskStore store, CallbackDispatcher callbacks, RequestLimits limits) =>
         {
             // Callbacks first, so none of the cleared tasks is still delivered afterwards.

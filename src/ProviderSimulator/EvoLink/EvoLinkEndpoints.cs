@@ -40,7 +40,8 @@ public static class EvoLinkEndpoints
         ?? Require.Text(body, "image_start")
         // EvoLink's frames are URLs only (seed 004); an inline image is its certain 400.
         ?? Require.UrlIfPresent(body, "image_start")
-        ?? Require.UrlIfPresent(body, "image_end");
+        ?? Require.UrlIfPresent(body, "image_end")
+        ?? EvoLinkModelParamsShape.Problem(body);
 
     private static object Body(SimTask task, TaskSnapshot snapshot, string publicBase, SimulatorOptions options) =>
         Body(task, snapshot, publicBase, options, new AnswerNumbers(task.Behaviors));

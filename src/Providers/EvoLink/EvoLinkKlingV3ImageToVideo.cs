@@ -8,10 +8,10 @@ namespace VideoPlatform.Providers.EvoLink;
 
 /// <summary>
 /// EvoLink <c>kling-v3-image-to-video</c> (seed 004): first frame, optional last frame, prompt, multi-shot (custom
-/// shots included).
+/// shots included), element control and watermark (the last three in <see cref="EvoLinkModelParams"/>).
 /// Named with its provider because Modellix already has a <c>KlingV3ImageToVideo</c>.
 /// Violations name EvoLink's fields: <c>image_start</c> is our <c>image</c>, <c>image_end</c> our <c>end_image</c>,
-/// <c>quality</c> our <c>resolution</c>.
+/// <c>quality</c> our <c>resolution</c>, <c>element_list</c> our <c>element_ids</c>.
 /// </summary>
 internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls callbacks) : IVideoModel
 {
@@ -27,7 +27,7 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
         var customizedMultiShot = o.MultiShot == true && o.ShotType == EvoLinkModelParams.CustomShots;
         return new RuleSet()
             .OnlyThese(o, Endpoint, "image", "end_image", "prompt", "negative_prompt", "duration", "resolution", "sound",
-                "multi_shot", "shot_type", "multi_prompt", "callback_url")
+                "multi_shot", "shot_type", "multi_prompt", "element_ids", "watermark", "callback_url")
             .When(o.Image is null, "image_start", "required", "image_start (the image option) is required")
             // Seed 004: first and last frame are image URLs "directly accessible by the server"; base64 earns a 400.
             .ImageUrl("image_start", o.Image)
@@ -44,6 +44,10 @@ internal sealed class EvoLinkKlingV3ImageToVideo(IEvoLinkApi api, CallbackUrls c
             // be ignored while the caller believes they were used.
             .When(o.MultiPrompt is { Count: > 0 } && !customizedMultiShot, "multi_prompt", "conditional",
                 "multi_prompt (custom shots) needs multi_shot true and shot_type customize")
+            // Only the form an id must have to be sent as a number. Seed 004 sets no count and does not tie a prompt's
+            // <<<element_N>>> to an N-th element, so neither is refused here.
+            .When(o.ElementIds?.Any(id => !EvoLinkModelParams.IsElementId(id)) == true, "element_list", "format",
+                "every element_list id (the element_ids option) must be a whole number written in digits, as Kling's element_id is")
             .CallbackUrl("callback_url", o.CallbackUrl)
             .Violations;
     }

@@ -27,6 +27,8 @@ public static class OptionFields
         ("multi_shot", o => o.MultiShot),
         ("shot_type", o => o.ShotType),
         ("callback_url", o => o.CallbackUrl),
+        ("element_ids", o => o.ElementIds),
+        ("watermark", o => o.Watermark),
     ];
 
     public static RuleSet OnlyThese(this RuleSet rules, VideoOptions options, string endpoint, params string[] supported)

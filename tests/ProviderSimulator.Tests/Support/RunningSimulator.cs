@@ -91,6 +91,13 @@ public sealed class RunningSimulator : IAsyncDisposable
 
     public async Task<JsonElement> TaskAsync(string id) => (await TasksAsync()).Single(t => t.Text("id") == id);
 
+    /// <summary>The body a task was submitted with, as the simulator recorded it.</summary>
+    public async Task<JsonElement> SubmittedBodyAsync(string id)
+    {
+        using var client = Client();
+        return await client.GetFromJsonAsync<JsonElement>($"/_sim/tasks/{id}/request");
+    }
+
     /// <summary>Stops gracefully first, as a real host does, so in-flight requests are drained.</summary>
     public async ValueTask DisposeAsync()
     {

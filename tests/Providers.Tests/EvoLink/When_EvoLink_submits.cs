@@ -18,6 +18,8 @@ public sealed class When_EvoLink_submits
         MultiShot = true,
         ShotType = "customize",
         CallbackUrl = "https://hooks.example.com/video-done",
+        ElementIds = ["829836802793406551"],
+        Watermark = true,
     };
 
     [Fact]
@@ -63,9 +65,11 @@ public sealed class When_EvoLink_submits
         body.GetProperty("sound").GetString().ShouldBe("on");
         body.GetProperty("callback_url").GetString().ShouldBe(Everything.CallbackUrl);
         var modelParams = body.GetProperty("model_params");
-        modelParams.Names().ShouldBe(["multi_shot", "shot_type"], ignoreOrder: true);
+        modelParams.Names().ShouldBe(["multi_shot", "shot_type", "element_list", "watermark_info"], ignoreOrder: true);
         modelParams.GetProperty("multi_shot").ValueKind.ShouldBe(JsonValueKind.True);
         modelParams.GetProperty("shot_type").GetString().ShouldBe("customize");
+        modelParams.GetProperty("element_list")[0].GetProperty("element_id").GetInt64().ShouldBe(829836802793406551);
+        modelParams.GetProperty("watermark_info").GetProperty("enabled").ValueKind.ShouldBe(JsonValueKind.True);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class When_EvoLink_validates_options
         {
             EndImage = "https://cdn.example.com/last.png", NegativePrompt = "text, watermark", Duration = 10, Resolution = "1080p",
             Sound = true, MultiShot = true, ShotType = "intelligence", CallbackUrl = "https://hooks.example.com/video-done",
+            ElementIds = ["829836802793406551"], Watermark = true,
         },
         ["quality 720p"] = Minimal with { Resolution = "720p" },
         ["quality 4k"] = Minimal with { Resolution = "4k" },

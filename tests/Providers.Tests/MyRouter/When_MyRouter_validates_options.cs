@@ -62,6 +62,9 @@ public sealed class When_MyRouter_validates_options
         ["multi_shot"] = new(Minimal with { MultiShot = true }, ("multi_shot", "unsupported")),
         ["shot_type"] = new(Minimal with { ShotType = "intelligence" }, ("shot_type", "unsupported")),
         ["callback_url"] = new(Minimal with { CallbackUrl = "https://example.com/hook" }, ("callback_url", "unsupported")),
+        // EvoLink's element control and watermark (seed 004's model_params); seed 002 documents neither.
+        ["element_ids"] = new(Minimal with { ElementIds = ["7"] }, ("element_ids", "unsupported")),
+        ["watermark"] = new(Minimal with { Watermark = false }, ("watermark", "unsupported")),
     };
 
     public static TheoryData<string> ValidNames => new(Valid.Keys);

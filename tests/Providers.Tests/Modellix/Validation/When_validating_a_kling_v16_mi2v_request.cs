@@ -65,6 +65,9 @@ public sealed class When_validating_a_kling_v16_mi2v_request
         { new OptionsCase("multi_shot given", Minimal with { MultiShot = true }), "multi_shot", "unsupported" },
         { new OptionsCase("shot_type given", Minimal with { ShotType = "intelligence" }), "shot_type", "unsupported" },
         { new OptionsCase("callback_url given", Minimal with { CallbackUrl = "https://example.com/hook" }), "callback_url", "unsupported" },
+        // EvoLink's element control and watermark (seed 004's model_params); seed 001 documents neither.
+        { new OptionsCase("element_ids given", Minimal with { ElementIds = ["7"] }), "element_ids", "unsupported" },
+        { new OptionsCase("watermark given", Minimal with { Watermark = false }), "watermark", "unsupported" },
     };
 
     [Fact]

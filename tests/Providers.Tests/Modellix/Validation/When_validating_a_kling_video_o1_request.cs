@@ -90,6 +90,9 @@ public sealed class When_validating_a_kling_video_o1_request
         { new OptionsCase("resolution given", Minimal with { Resolution = "4k" }), "resolution", "unsupported" },
         { new OptionsCase("cfg_scale given", Minimal with { CfgScale = 0.5 }), "cfg_scale", "unsupported" },
         { new OptionsCase("callback_url given", Minimal with { CallbackUrl = "https://example.com/hook" }), "callback_url", "unsupported" },
+        // EvoLink's element control and watermark (seed 004's model_params); seed 003 documents neither.
+        { new OptionsCase("element_ids given", Minimal with { ElementIds = ["7"] }), "element_ids", "unsupported" },
+        { new OptionsCase("watermark given", Minimal with { Watermark = false }), "watermark", "unsupported" },
     };
 
     [Fact]
