@@ -43,6 +43,8 @@ internal static class VideoOptionsParser
         "cfg_scale" => o with { CfgScale = Double(key, value) },
         "multi_shot" => o with { MultiShot = Bool(key, value) },
         "shot_type" => o with { ShotType = value },
+        "element_ids" or "element_list" => o with { ElementIds = ListOptionValue.Append(key, o.ElementIds, value) },
+        "watermark" => o with { Watermark = Bool(key, value) },
         "callback_url" => o with { CallbackUrl = value },
         _ => throw new FormatException($"unknown option '{key}'"),
     };

@@ -7,6 +7,7 @@ public sealed class When_an_option_holds_a_list
     [InlineData("image_list")]
     [InlineData("images")]
     [InlineData("videos")]
+    [InlineData("element_ids")]
     public void Should_split_on_commas_trim_each_item_and_drop_empty_ones(string key)
     {
         // Act
@@ -17,6 +18,7 @@ public sealed class When_an_option_holds_a_list
         {
             "image_list" => options.ImageList,
             "images" => options.Images,
+            "element_ids" => options.ElementIds,
             _ => options.Videos,
         };
         list.ShouldBe(["https://example.com/1", "https://example.com/2"]);

@@ -1,6 +1,6 @@
 namespace VideoPlatform.Cli.Tests;
 
-/// <summary>sound and multi_shot accept the providers' on/off as well as true/false.</summary>
+/// <summary>sound, multi_shot and watermark accept the providers' on/off as well as true/false.</summary>
 public sealed class When_an_option_is_a_switch
 {
     [Theory]
@@ -36,5 +36,17 @@ public sealed class When_an_option_is_a_switch
 
         // Assert
         options.MultiShot.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("false", false)]
+    public void Should_read_watermark(string value, bool expected)
+    {
+        // Act
+        var options = VideoOptionsParser.Parse(new VideoOptions(), [$"watermark={value}"]);
+
+        // Assert
+        options.Watermark.ShouldBe(expected);
     }
 }

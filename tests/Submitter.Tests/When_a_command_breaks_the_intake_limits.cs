@@ -65,6 +65,14 @@ public class When_a_command_breaks_the_intake_limits
     }
 
     [Fact]
+    public void Should_name_too_many_element_ids()
+    {
+        var violation = Limits.Check(Command(new VideoOptions { ElementIds = ["1", "2", "3", "4"] }), messageBytes: 1000).ShouldHaveSingleItem();
+
+        (violation.Field, violation.Rule).ShouldBe(("options.elementIds", CommandLimits.CountRule));
+    }
+
+    [Fact]
     public void Should_name_a_message_over_the_size_limit()
     {
         var violation = Limits.Check(Command(new VideoOptions()), messageBytes: 64 * 1024 + 1).ShouldHaveSingleItem();

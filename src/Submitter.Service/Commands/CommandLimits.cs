@@ -20,7 +20,7 @@ public sealed class CommandLimits
     [Range(1024, int.MaxValue)]
     public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Items in any list option (images, image list, videos, shots); a model may allow fewer.</summary>
+    /// <summary>Items in any list option (images, image list, videos, shots, element ids); a model may allow fewer.</summary>
     [Range(1, 1000)]
     public int MaxListItems { get; set; } = 10;
 
@@ -50,6 +50,7 @@ public sealed class CommandLimits
         CheckList("options.images", options.Images, violations, CheckImage);
         CheckList("options.videos", options.Videos, violations);
         CheckList("options.multiPrompt", options.MultiPrompt, violations);
+        CheckList("options.elementIds", options.ElementIds, violations);
         return violations;
     }
 
