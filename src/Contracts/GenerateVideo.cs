@@ -30,4 +30,12 @@ public record GenerateVideo
     /// <c>normal</c> (the default) ahead of <c>batch</c>. It orders only one caller's own requests; callers take turns.
     /// </summary>
     public string? Priority { get; init; }
+
+    /// <summary>
+    /// When the provider fails the task on its own side before producing a video (EvoLink's <c>service_error</c>,
+    /// <c>generation_timeout</c>, <c>resource_exhausted</c>…), submit it once more to the next endpoint of the model's
+    /// route that takes the request, instead of failing it. Off by default: the next endpoint bills again. Only for a
+    /// request routed by <see cref="Model"/> (no <see cref="Provider"/> named); <see cref="TaskRerouted"/> says it happened.
+    /// </summary>
+    public bool? RerouteOnProviderFailure { get; init; }
 }

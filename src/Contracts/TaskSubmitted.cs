@@ -33,4 +33,13 @@ public record TaskSubmitted
 
     /// <summary>The currency of <see cref="EstimatedCost"/> (ISO 4217, e.g. <c>USD</c>).</summary>
     public string? Currency { get; init; }
+
+    /// <summary>
+    /// True when a failure on the provider's side would send the request on to the next endpoint of its route (it asked
+    /// for <see cref="GenerateVideo.RerouteOnProviderFailure"/> and one remains); absent otherwise.
+    /// </summary>
+    public bool? ReroutesOnProviderFailure { get; init; }
+
+    /// <summary>The endpoint (<c>provider/model</c>) whose failure sent the request here; absent for a first submission.</summary>
+    public string? ReroutedFrom { get; init; }
 }

@@ -9,6 +9,7 @@ using VideoPlatform.ServiceDefaults;
 using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
+using VideoPlatform.Submitter.Reroutes;
 using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter;
@@ -81,7 +82,7 @@ public sealed class GenerateVideoConsumer(
         bool recorded;
         // The lease stays renewed until the outcome is recorded, so a database outage in between fails nothing.
         await using (var lease = new SubmissionLease(command.RequestId, owner, settings.Value.Lease, store, time, logger))
-            recorded = await SubmitAndRecordAsync(ordered, command, charge, lease, context.CancellationToken);
+            recorded = await SubmitAndRecordAsync(ordered, command, charge, lease, command.RerouteOnProviderFailure == true ? usable : null, context.CancellationToken);
         if (recorded)
             await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
         else if (await store.FindAsync(command.RequestId, context.CancellationToken) is { Status: SubmissionStatus.Waiting } putBack)
@@ -89,7 +90,7 @@ public sealed class GenerateVideoConsumer(
     }
 
     /// <summary>What the line keeps of a request that must wait: the command as it will be sent again, with its caller settled.</summary>
-    private static WaitingCommand InLine(GenerateVideo command, string caller) => new(
+    internal static WaitingCommand InLine(GenerateVideo command, string caller) => new(
         JsonSerializer.Serialize(command with { Caller = caller }, SystemTextJsonMessageSerializer.Options),
         WaitingPriority.Rank(command.Priority),
         Activity.Current?.Id);
@@ -118,7 +119,9 @@ public sealed class GenerateVideoConsumer(
     /// Submits along the route and records the outcome; false when another delivery took the request over, or when
     /// the provider refused at its limit of running tasks and the request went back in line.
     /// </summary>
-    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionCharge charge, SubmissionLease lease, CancellationToken ct)
+    /// <param name="rerouteRoute">The usable endpoints in route order when the request may be sent on after a failure on the provider's side.</param>
+    private async Task<bool> SubmitAndRecordAsync(IReadOnlyList<IVideoModel> usable, GenerateVideo command, SubmissionCharge charge, SubmissionLease lease,
+        IReadOnlyList<IVideoModel>? rerouteRoute, CancellationToken ct)
     {
         IVideoModel model;
         SubmitOutcome outcome;
@@ -143,8 +146,13 @@ public sealed class GenerateVideoConsumer(
         {
             // The endpoint that took it sets the estimate; the claim was charged at the dearest of the route.
             var estimate = pricing.Estimate(model, command.Options ?? new VideoOptions());
+            // Kept only while a further endpoint could take it: the reroute sends this command on.
+            var rerouteCommand = rerouteRoute is not null && RerouteRoute.NextAfter(rerouteRoute, model.Provider, model.Model) is not null
+                ? InLine(command, charge.Caller).CommandJson
+                : null;
             await RecordAsync("record the acceptance of " + command.RequestId, ct => store.RecordAcceptedAsync(
-                command.RequestId, lease.Owner, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, estimate?.Amount, time.GetUtcNow(), ct), ct);
+                command.RequestId, lease.Owner, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, estimate?.Amount, time.GetUtcNow(), ct,
+                rerouteCommand), ct);
             SubmitterTelemetry.Submitted(outcome.ProviderTaskId!);
             if (estimate is not null)
                 PlatformMetrics.CostEstimated(charge.Caller, model.Provider, model.Model, estimate.Currency, (double)estimate.Amount);

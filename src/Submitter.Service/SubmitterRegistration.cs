@@ -5,6 +5,7 @@ using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
+using VideoPlatform.Submitter.Reroutes;
 using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter;
@@ -55,6 +56,7 @@ public static class SubmitterRegistration
         {
             x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition));
             x.AddConsumer<TaskEndedConsumer>();
+            x.AddConsumer<TaskReroutedConsumer>();
         });
         return builder;
     }

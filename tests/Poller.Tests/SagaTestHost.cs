@@ -127,6 +127,7 @@ public sealed class SagaTestHost : IAsyncDisposable
         CheckTaskStatus m => m.RequestId,
         TaskSubmitted m => m.RequestId,
         TaskCanceled m => m.RequestId,
+        TaskRerouted m => m.RequestId,
         _ => null,
     };
 

@@ -65,6 +65,17 @@ public class When_a_command_breaks_the_intake_limits
     }
 
     [Fact]
+    public void Should_refuse_a_reroute_for_a_named_provider()
+    {
+        var command = Command(new VideoOptions()) with { Provider = "evolink", RerouteOnProviderFailure = true };
+
+        var violation = Limits.Check(command, messageBytes: 1000).ShouldHaveSingleItem();
+
+        (violation.Field, violation.Rule).ShouldBe(("rerouteOnProviderFailure", "conditional"));
+        Limits.Check(command with { Provider = null }, messageBytes: 1000).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_name_too_many_element_ids()
     {
         var violation = Limits.Check(Command(new VideoOptions { ElementIds = ["1", "2", "3", "4"] }), messageBytes: 1000).ShouldHaveSingleItem();

@@ -50,6 +50,7 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ProviderR
             Videos = status.Videos,
             FailureCode = status.FailureCode,
             FailureMessage = status.FailureMessage,
+            ServerSideFailure = status.ServerSideFailure,
             RetryAfterSeconds = status.RetryAfter?.TotalSeconds,
             ProviderCredits = status.CreditsReserved,
             CanCancel = status.CanCancel,

@@ -39,6 +39,9 @@ public record TaskStatusObserved
     public IReadOnlyList<VideoResult> Videos { get; init; } = [];
     public string? FailureCode { get; init; }
     public string? FailureMessage { get; init; }
+
+    /// <summary>For a failure: true when the provider says it was its own fault (it may go through elsewhere), false when the request's; null when unsaid.</summary>
+    public bool? ServerSideFailure { get; init; }
     public double? RetryAfterSeconds { get; init; }
     public double? ProviderCredits { get; init; }
     public bool? CanCancel { get; init; }

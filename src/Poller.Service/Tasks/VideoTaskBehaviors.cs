@@ -69,6 +69,27 @@ internal static class VideoTaskBehaviors
             })
             .Publish(c => VideoTaskEvents.Failed(c.Saga));
 
+    /// <summary>
+    /// A failure on the provider's side, before any video, of a request that allows it: the submitter sends it on to the
+    /// next endpoint of its route, so the request waits (shown as queued) instead of failing. Once per request.
+    /// </summary>
+    public static EventActivityBinder<VideoTaskState, TaskStatusObserved> Reroute(
+        this EventActivityBinder<VideoTaskState, TaskStatusObserved> binder, VideoTaskPolling polling) =>
+        binder
+            .Then(c =>
+            {
+                c.Saga.NextCheckAt = null;
+                c.Saga.ReroutesOnProviderFailure = false;
+                c.Saga.ReroutedByMessageId = c.MessageId;
+                c.Saga.QueuedAt = polling.Now;
+                c.Saga.QueuePosition = null;
+            })
+            .Publish(c => VideoTaskEvents.Rerouted(c.Saga, c.Message, polling.Now));
+
+    /// <summary>Whether a provider's failure sends the request on instead of ending it.</summary>
+    public static bool ReroutesAfter(this VideoTaskState saga, TaskStatusObserved answer) =>
+        saga.ReroutesOnProviderFailure && answer.ServerSideFailure == true && answer.Videos.Count == 0;
+
     /// <summary>Stops following the task on the caller's word; the provider is not told (none documents a cancel call).</summary>
     public static EventActivityBinder<VideoTaskState, CancelVideoTask> Cancel(
         this EventActivityBinder<VideoTaskState, CancelVideoTask> binder, VideoTaskPolling polling) =>

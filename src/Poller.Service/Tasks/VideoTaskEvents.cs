@@ -73,6 +73,18 @@ internal static class VideoTaskEvents
 
     public static string NoResultReason(VideoTaskState saga) => $"{saga.Provider} reported success but returned no video";
 
+    /// <summary>The provider failed the task on its side; the submitter sends the request on to the next endpoint of its route.</summary>
+    public static TaskRerouted Rerouted(VideoTaskState saga, TaskStatusObserved answer, DateTimeOffset at) => new()
+    {
+        RequestId = saga.CorrelationId,
+        Provider = saga.Provider,
+        Model = saga.Model,
+        ProviderTaskId = saga.ProviderTaskId,
+        ProviderFailureCode = answer.FailureCode,
+        Reason = answer.FailureMessage ?? answer.RawStatus ?? "failed",
+        ReroutedAt = at,
+    };
+
     public static string ProviderFailedReason(VideoTaskState saga, TaskStatusObserved answer) =>
         $"{saga.Provider} failed the task: {answer.FailureMessage ?? answer.RawStatus}" + (answer.FailureCode is { } code ? $" ({code})" : "");
 

@@ -61,6 +61,13 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     /// </summary>
     public Guid? EndedByMessageId { get; set; }
 
+    /// <summary>A failure on the provider's side sends the request on to the next endpoint of its route (from TaskSubmitted); once only.</summary>
+    public bool ReroutesOnProviderFailure { get; set; }
+
+    /// <summary>The status answer that sent the request on: only a redelivery of it (the process died before its
+    /// <see cref="TaskRerouted"/> went out) announces the reroute again.</summary>
+    public Guid? ReroutedByMessageId { get; set; }
+
     /// <summary>The result videos once completed, kept so the outcome can be announced again.</summary>
     public List<VideoResult> Videos { get; set; } = [];
 

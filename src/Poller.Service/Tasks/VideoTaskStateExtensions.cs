@@ -16,6 +16,7 @@ internal static class VideoTaskStateExtensions
         saga.EstimatedCost = submitted.EstimatedCost;
         saga.Currency = submitted.Currency;
         saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
+        saga.ReroutesOnProviderFailure = submitted.ReroutesOnProviderFailure == true;
         saga.QueuePosition = null;
         // A request rejected earlier under the same id leaves its reason behind; an accepted one has none.
         saga.FinishedAt = null;

@@ -45,7 +45,9 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
             When(Submitted).Follow(_polling).TransitionTo(Pending),
             When(RequestRejected).Then(c => c.Saga.Reject(c.Message)).TransitionTo(Rejected),
             When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit),
-            Ignore(StatusObserved),
+            // Rerouted after a provider's failure: committed before TaskRerouted went out, so its trigger seen again says it again.
+            When(StatusObserved)
+                .If(c => c.MessageId is { } id && id == c.Saga.ReroutedByMessageId, again => again.Publish(c => VideoTaskEvents.Rerouted(c.Saga, c.Message, Now))),
             Ignore(Recheck),
             Ignore(CallbackReceived),
             Ignore(Archived),
@@ -108,7 +110,9 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
             When(StatusObserved, Means(StatusAnswer.NoResult))
                 .Fail(_polling, FailureReasons.NoResult, c => NoResultReason(c.Saga)).TransitionTo(Failed),
             When(StatusObserved, Means(StatusAnswer.ProviderFailed))
-                .Fail(_polling, FailureReasons.ProviderFailed, c => ProviderFailedReason(c.Saga, c.Message)).TransitionTo(Failed),
+                .IfElse(c => c.Saga.ReroutesAfter(c.Message),
+                    onward => onward.Reroute(_polling).TransitionTo(WaitingForSlot),
+                    end => end.Fail(_polling, FailureReasons.ProviderFailed, c => ProviderFailedReason(c.Saga, c.Message)).TransitionTo(Failed)),
             When(StatusObserved, Means(StatusAnswer.Gone))
                 .Fail(_polling, FailureReasons.TaskNotFound, c => NotFoundReason(c.Saga, _polling.Options)).TransitionTo(Failed),
             // Last: it alone records a "not found", which the filter on the block above reads.

@@ -27,7 +27,10 @@ public sealed class CommandLimits
     public const string SizeRule = "size";
     public const string CountRule = "count";
 
-    /// <summary>What a command that fits its contract still breaks: an empty id or model, a caller name that is not plain, an unknown priority, or a limit.</summary>
+    /// <summary>
+    /// What a command that fits its contract still breaks: an empty id or model, a caller name that is not plain, an
+    /// unknown priority, a reroute with no route, or a limit.
+    /// </summary>
     public IReadOnlyList<RuleViolation> Check(GenerateVideo command, long? messageBytes)
     {
         var violations = new List<RuleViolation>();
@@ -42,6 +45,9 @@ public sealed class CommandLimits
             violations.Add(Violation("caller", CallerName.FormatRule, $"caller must be {CallerName.Allowed}, or left out"));
         if (command.Priority is { } priority && !Slots.WaitingPriority.IsKnown(priority))
             violations.Add(Violation("priority", "enum", $"priority must be one of {Slots.WaitingPriority.Known}, or left out"));
+        if (command.RerouteOnProviderFailure == true && !string.IsNullOrWhiteSpace(command.Provider))
+            violations.Add(Violation("rerouteOnProviderFailure", "conditional",
+                "rerouteOnProviderFailure needs a request routed by model: leave provider out (a named provider has no next endpoint)"));
 
         var options = command.Options ?? new VideoOptions();
         CheckImage("options.image", options.Image, violations);

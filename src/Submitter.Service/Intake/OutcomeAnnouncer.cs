@@ -27,6 +27,8 @@ public sealed class OutcomeAnnouncer(IBus bus, SubmissionStore store)
                     Caller = outcome.Caller,
                     EstimatedCost = (double?)outcome.EstimatedCost,
                     Currency = outcome.EstimatedCost is null ? null : outcome.Currency,
+                    ReroutesOnProviderFailure = outcome.ReroutesOnProviderFailure ? true : null,
+                    ReroutedFrom = outcome.ReroutedFrom,
                 }, ct);
                 break;
             case SubmissionStatus.Failed:

@@ -24,9 +24,14 @@ public sealed record Submission(
     decimal? EstimatedCost,
     string? Currency,
     DateTime? QueuedAt,
-    string? WaitingReason)
+    string? WaitingReason,
+    bool KeepsCommand,
+    string? ReroutedFrom)
 {
     public bool IsFinished => Status is SubmissionStatus.Submitted or SubmissionStatus.Failed;
+
+    /// <summary>Accepted with its command kept: a failure on the provider's side sends it on to the next endpoint of its route.</summary>
+    public bool ReroutesOnProviderFailure => Status == SubmissionStatus.Submitted && KeepsCommand;
 
     public bool LeaseExpiredAt(DateTimeOffset now) => LeaseUntil is not { } until || new DateTimeOffset(until, TimeSpan.Zero) <= now;
 }

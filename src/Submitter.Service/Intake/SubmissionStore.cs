@@ -36,6 +36,8 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS caller text;
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS estimated_cost numeric;
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS currency text;
+        -- The endpoint (provider/model) whose failure on its own side sent the request on to this one.
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS rerouted_from text;
         DROP INDEX IF EXISTS submissions_in_flight;
         CREATE INDEX IF NOT EXISTS submissions_calling ON submissions (lease_until) WHERE status = 'submitting';
         CREATE INDEX IF NOT EXISTS submissions_unannounced ON submissions (updated_at) WHERE NOT announced;
@@ -56,7 +58,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         estimated_seconds AS EstimatedSeconds, failure_code AS FailureCode, failure_reason AS FailureReason,
         owner, lease_until AS LeaseUntil, call_started_at AS CallStartedAt, announced,
         created_at AS CreatedAt, updated_at AS UpdatedAt, caller, estimated_cost AS EstimatedCost, currency,
-        queued_at AS QueuedAt, waiting_reason AS WaitingReason
+        queued_at AS QueuedAt, waiting_reason AS WaitingReason, command IS NOT NULL AS KeepsCommand, rerouted_from AS ReroutedFrom
         """;
 
     /// <summary>
@@ -231,17 +233,32 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Records the acceptance, with the endpoint that took it and its estimate, as still to be announced. An acceptance is the truth
-    /// even over an unknown outcome recorded meanwhile, so only another owner's record stops it.
+    /// even over an unknown outcome recorded meanwhile, so only another owner's record stops it. <paramref name="rerouteCommand"/>
+    /// is kept when a failure on the provider's side may send the request on to the next endpoint of its route.
     /// </summary>
-    public Task<bool> RecordAcceptedAsync(Guid requestId, Guid owner, string provider, string model, string providerTaskId, int? estimatedSeconds, decimal? estimatedCost, DateTimeOffset now, CancellationToken ct) =>
+    public Task<bool> RecordAcceptedAsync(Guid requestId, Guid owner, string provider, string model, string providerTaskId, int? estimatedSeconds,
+        decimal? estimatedCost, DateTimeOffset now, CancellationToken ct, string? rerouteCommand = null) =>
         ChangedAsync(
             """
             UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
                 estimated_seconds = @estimatedSeconds, estimated_cost = @estimatedCost, failure_code = NULL, failure_reason = NULL,
-                announced = false, in_flight = true, command = NULL, updated_at = @now
+                announced = false, in_flight = true, command = @rerouteCommand::jsonb, updated_at = @now
             WHERE request_id = @requestId AND owner = @owner AND (status = 'submitting' OR (status = 'failed' AND failure_code = 'submit_unknown'))
             """,
-            new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, estimatedCost, now }, ct);
+            new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, estimatedCost, now, rerouteCommand }, ct);
+
+    /// <summary>
+    /// Ends a request the provider failed on its own side when no further endpoint of its route takes it: failed with
+    /// the provider's reason, still to be announced. False when it was already handled (the event seen again).
+    /// </summary>
+    public Task<bool> RecordRerouteImpossibleAsync(Guid requestId, string failedTaskId, string failureReason, DateTimeOffset now, CancellationToken ct) =>
+        ChangedAsync(
+            """
+            UPDATE submissions SET status = 'failed', failure_code = 'provider_failed', failure_reason = @failureReason, announced = false,
+                in_flight = false, command = NULL, updated_at = @now
+            WHERE request_id = @requestId AND status = 'submitted' AND provider_task_id = @failedTaskId AND command IS NOT NULL
+            """,
+            new { requestId, failedTaskId, failureReason, now }, ct);
 
     /// <summary>Records a failure the owner saw, as still to be announced.</summary>
     public Task<bool> RecordFailedAsync(Guid requestId, Guid owner, string failureCode, string failureReason, DateTimeOffset now, CancellationToken ct) =>

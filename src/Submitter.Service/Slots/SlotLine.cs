@@ -43,6 +43,7 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
     {
         public const string SlotsFull = "slots_full";
         public const string ProviderAtLimit = "provider_at_limit";
+        public const string Rerouted = "rerouted";
     }
 
     /// <remarks>
@@ -199,6 +200,38 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "UPDATE submissions SET in_flight = false WHERE request_id = @requestId AND in_flight RETURNING provider",
             new { requestId }, cancellationToken: ct));
+    }
+
+    /// <summary>The command a request keeps (waiting in line, or accepted with a reroute allowed); null when none.</summary>
+    public async Task<string?> KeptCommandAsync(Guid requestId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT command::text FROM submissions WHERE request_id = @requestId", new { requestId }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Sends a request whose task <paramref name="failedTaskId"/> the provider failed on its own side on to
+    /// <paramref name="next"/>: its slot at the failed provider is free, and it waits in <paramref name="next"/>'s line
+    /// as an interactive request (it has waited once already) with <paramref name="waiting"/>'s command, which names that
+    /// endpoint. False when it was handled already (the event seen again) or kept no command.
+    /// </summary>
+    public async Task<bool> RerouteAsync(Guid requestId, string failedTaskId, CandidateEndpoint next, WaitingCommand waiting, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE submissions SET rerouted_from = provider || '/' || model, provider = @provider, model = @model, status = 'waiting',
+                in_flight = false, provider_task_id = NULL, estimated_seconds = NULL, owner = NULL, lease_until = NULL, call_started_at = NULL,
+                command = @command::jsonb, priority = @priority, queued_at = @now, line_seq = nextval('submissions_line_seq'), not_before = @now,
+                waiting_reason = @reason, trace_parent = @traceParent, announced = true, updated_at = @now
+            WHERE request_id = @requestId AND status = 'submitted' AND provider_task_id = @failedTaskId AND command IS NOT NULL
+            """,
+            new
+            {
+                requestId, failedTaskId, provider = next.Provider, model = next.Model, command = waiting.CommandJson, priority = waiting.Priority,
+                now, reason = Reasons.Rerouted, traceParent = waiting.TraceParent,
+            }, cancellationToken: ct)) == 1;
     }
 
     /// <summary>

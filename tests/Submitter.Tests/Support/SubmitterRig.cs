@@ -11,6 +11,7 @@ using VideoPlatform.Submitter.Callers;
 using VideoPlatform.Submitter.Commands;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Pricing;
+using VideoPlatform.Submitter.Reroutes;
 using VideoPlatform.Submitter.Slots;
 
 namespace VideoPlatform.Submitter.Tests.Support;
@@ -54,7 +55,7 @@ public sealed class SubmitterRig : IAsyncDisposable
     }
 
     public static async Task<SubmitterRig> StartAsync(Action<PricingOptions>? pricing = null, int modellixMaxTasksInFlight = 0,
-        Action<CallerOptions>? callers = null)
+        Action<CallerOptions>? callers = null, int evoLinkMaxTasksInFlight = 0)
     {
         var database = await PrivateDatabase.CreateAsync("submitter", SubmissionStore.Schema);
         FakeVideoModel[] models = [new("modellix", "fake-i2v"), new("evolink", "fake-i2v-evo")];
@@ -73,6 +74,7 @@ public sealed class SubmitterRig : IAsyncDisposable
             .AddTransient<ProviderRouter>();
         services.AddOptions<ProviderOptions>();
         services.Configure<ProviderOptions>("Modellix", o => o.MaxTasksInFlight = modellixMaxTasksInFlight);
+        services.Configure<ProviderOptions>("EvoLink", o => o.MaxTasksInFlight = evoLinkMaxTasksInFlight);
         services.AddSingleton<IEndpointNameFormatter>(DefaultEndpointNameFormatter.Instance);
         services.AddSingleton<ProviderSlots>().AddSingleton<SlotLine>().AddSingleton<WaitingAnnouncer>().AddSingleton<SlotDispatcher>();
         services.AddOptions<SubmitterOptions>().Configure(o => o.LeaseSeconds = Lease.TotalSeconds);
@@ -87,6 +89,7 @@ public sealed class SubmitterRig : IAsyncDisposable
         {
             x.AddConsumer<GenerateVideoConsumer>(typeof(GenerateVideoConsumerDefinition));
             x.AddConsumer<TaskEndedConsumer>();
+            x.AddConsumer<TaskReroutedConsumer>();
         });
 
         var provider = services.BuildServiceProvider(true);
@@ -133,6 +136,9 @@ public sealed class SubmitterRig : IAsyncDisposable
         Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).Where(m => RequestIdOf(m) == requestId).ToList();
 
     public SlotDispatcher Dispatcher => _services.GetRequiredService<SlotDispatcher>();
+
+    /// <summary>The routes as the submitter reads them: a test may change one meanwhile, as an operator's redeploy would.</summary>
+    public RoutingOptions Routing => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoutingOptions>>().Value;
 
     public SlotLine Line => _services.GetRequiredService<SlotLine>();
 

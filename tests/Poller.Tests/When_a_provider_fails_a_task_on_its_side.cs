@@ -1,0 +1,104 @@
+using MassTransit;
+using VideoPlatform.Contracts;
+using VideoPlatform.Poller.Tasks;
+using VideoPlatform.Providers;
+
+namespace VideoPlatform.Poller.Tests;
+
+/// <summary>
+/// A request that allows a reroute (<c>TaskSubmitted.reroutesOnProviderFailure</c>) and whose provider fails it on its
+/// own side before any video is sent on once (<c>TaskRerouted</c>, shown as queued) instead of failing.
+/// </summary>
+public sealed class When_a_provider_fails_a_task_on_its_side
+{
+    private static Task SubmitAsync(SagaTestHost host, Guid id, string provider, bool reroutes) =>
+        host.Harness.Bus.Publish(new TaskSubmitted
+        {
+            RequestId = id, Provider = provider, Model = "kling", ProviderTaskId = $"{provider}-{id:N}", SubmittedAt = host.Time.GetUtcNow(),
+            ReroutesOnProviderFailure = reroutes ? true : null,
+        });
+
+    private static async Task AnswerAsync(SagaTestHost host, Guid id, bool? serverSide, Guid? messageId = null) =>
+        await host.Harness.Bus.Publish(ScriptedProvider.Observed(id, ProviderTaskState.Failed) with
+        {
+            FailureCode = serverSide == true ? "service_error" : "content_policy_violation", FailureMessage = "it broke", ServerSideFailure = serverSide,
+        }, c => c.MessageId = messageId ?? NewId.NextGuid());
+
+    [Fact]
+    public async Task It_is_sent_on_and_shown_as_queued_instead_of_failing()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await host.SagaInStateAsync(id, m => m.Pending);
+
+        await AnswerAsync(host, id, serverSide: true);
+
+        var rerouted = await host.PublishedSoonAsync<TaskRerouted>(id);
+        (rerouted.Provider, rerouted.ProviderTaskId, rerouted.ProviderFailureCode, rerouted.Reason).ShouldBe(("evolink", $"evolink-{id:N}", "service_error", "it broke"));
+        var saga = await host.SagaInStateAsync(id, m => m.WaitingForSlot);
+        saga.NextCheckAt.ShouldBeNull("no provider task to check until the next endpoint takes it");
+        host.Harness.Published.Select<TaskFailed>(new CancellationToken(true)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_next_endpoint_is_followed_and_a_second_failure_ends_it()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await host.SagaInStateAsync(id, m => m.Pending);
+        await AnswerAsync(host, id, serverSide: true);
+        await host.SagaInStateAsync(id, m => m.WaitingForSlot);
+
+        await SubmitAsync(host, id, "modellix", reroutes: false);
+        (await host.SagaInStateAsync(id, m => m.Pending)).ProviderTaskId.ShouldBe($"modellix-{id:N}");
+        await AnswerAsync(host, id, serverSide: true);
+
+        (await host.PublishedSoonAsync<TaskFailed>(id)).Provider.ShouldBe("modellix");
+        host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Count().ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(false, true, "the request did not ask")]
+    [InlineData(true, false, "the request's own fault would fail anywhere")]
+    [InlineData(true, null, "the provider did not say whose fault it was")]
+    public async Task Otherwise_it_fails_as_before(bool reroutes, bool? serverSide, string why)
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await SubmitAsync(host, id, "evolink", reroutes);
+        await host.SagaInStateAsync(id, m => m.Pending);
+
+        await AnswerAsync(host, id, serverSide);
+
+        (await host.PublishedSoonAsync<TaskFailed>(id)).ReasonCode.ShouldBe(FailureReasons.ProviderFailed, why);
+        host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).ShouldBeEmpty(why);
+    }
+
+    [Fact]
+    public async Task Its_trigger_delivered_again_says_it_again_and_another_answer_does_not()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await host.SagaInStateAsync(id, m => m.Pending);
+        var trigger = NewId.NextGuid();
+        await AnswerAsync(host, id, serverSide: true, trigger);
+        await host.SagaInStateAsync(id, m => m.WaitingForSlot);
+
+        await AnswerAsync(host, id, serverSide: true);
+        await AnswerAsync(host, id, serverSide: true, trigger);
+
+        await Eventually(() => host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Count() == 2);
+        await Task.Delay(200);
+        host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Count().ShouldBe(2, "only the redelivered trigger says it again");
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+            await Task.Delay(25);
+        condition().ShouldBeTrue();
+    }
+}
