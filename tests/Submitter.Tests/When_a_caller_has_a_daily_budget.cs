@@ -52,7 +52,7 @@ public sealed class When_a_caller_has_a_daily_budget : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_next_request_after_a_rejection_is_still_taken()
+    public async Task Each_request_after_a_rejection_gets_its_own_answer()
     {
         await SubmitAsync(Guid.NewGuid());
         await SubmitAsync(Guid.NewGuid());

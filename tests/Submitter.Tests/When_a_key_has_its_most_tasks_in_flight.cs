@@ -137,6 +137,29 @@ public sealed class When_a_key_has_its_most_tasks_in_flight : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_acceptance_after_the_call_was_failed_as_unknown_holds_no_slot()
+    {
+        // The holder's lease ran out mid-call, the sweeper failed it as submit_unknown (the caller was told), and then
+        // the provider's acceptance came back: the saga ignores it, so no end event would ever free a slot it held.
+        var cutOff = Guid.NewGuid();
+        var holder = Guid.NewGuid();
+        await _rig.Store.TryClaimAsync(cutOff, [new CandidateEndpoint("modellix", "fake-i2v", 1)], SubmissionCharge.None, holder, waiting: null,
+            _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Store.BeginCallAsync(cutOff, holder, "modellix", "fake-i2v", _rig.Time.GetUtcNow(), SubmitterRig.Lease, default);
+        await _rig.Sweeper.SweepOnceAsync(SubmitterRig.Lease, default); // the sweeper judges only after seeing the database for a lease
+        _rig.Time.Advance(SubmitterRig.Lease + TimeSpan.FromSeconds(1));
+        await _rig.Sweeper.SweepOnceAsync(SubmitterRig.Lease, default);
+        (await _rig.Store.FindAsync(cutOff, default))!.FailureCode.ShouldBe(FailureReasons.SubmitUnknown);
+        await Eventually.TrueAsync(() => Task.FromResult(_rig.Harness.Consumed.Select<TaskFailed>(m => m.Context.Message.RequestId == cutOff).Any()),
+            "the failure's end event was taken before the acceptance came back");
+        (await _rig.Store.RecordAcceptedAsync(cutOff, holder, "modellix", "fake-i2v", "late-task", 60, estimatedCost: null, _rig.Time.GetUtcNow(), default)).ShouldBeTrue();
+
+        var next = await SubmitAsync();
+
+        _rig.PublishedFor<TaskSubmitted>(next).ShouldHaveSingleItem("the late acceptance holds no slot");
+    }
+
+    [Fact]
     public async Task A_request_canceled_while_waiting_leaves_the_line_and_is_never_submitted()
     {
         var first = await SubmitAsync();

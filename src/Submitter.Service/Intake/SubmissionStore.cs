@@ -116,7 +116,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         if (free is not null && await InsertAsync(connection, transaction, "'claimed'", claim, free, null, ct))
         {
             if (free.MaxTasksInFlight is not null)
-                await SlotLine.ServedAsync(connection, transaction, free.Provider, [charge.Caller], now, ct);
+                await SlotLine.ServedAsync(connection, transaction, free.Provider, [(charge.Caller, charge.Quotas?.Weight ?? 1)], now, ct);
             await transaction.CommitAsync(ct);
             return new ClaimResult(free, null);
         }
@@ -235,6 +235,8 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
     /// Records the acceptance, with the endpoint that took it and its estimate, as still to be announced. An acceptance is the truth
     /// even over an unknown outcome recorded meanwhile, so only another owner's record stops it. <paramref name="rerouteCommand"/>
     /// is kept when a failure on the provider's side may send the request on to the next endpoint of its route.
+    /// An acceptance over a call already failed as unknown holds no slot: the caller was told it failed, so nothing
+    /// follows the task and no end event will come to free one.
     /// </summary>
     public Task<bool> RecordAcceptedAsync(Guid requestId, Guid owner, string provider, string model, string providerTaskId, int? estimatedSeconds,
         decimal? estimatedCost, DateTimeOffset now, CancellationToken ct, string? rerouteCommand = null) =>
@@ -242,7 +244,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             """
             UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
                 estimated_seconds = @estimatedSeconds, estimated_cost = @estimatedCost, failure_code = NULL, failure_reason = NULL,
-                announced = false, in_flight = true, command = @rerouteCommand::jsonb, updated_at = @now
+                announced = false, in_flight = (status = 'submitting'), command = @rerouteCommand::jsonb, updated_at = @now
             WHERE request_id = @requestId AND owner = @owner AND (status = 'submitting' OR (status = 'failed' AND failure_code = 'submit_unknown'))
             """,
             new { requestId, owner, provider, model, providerTaskId, estimatedSeconds, estimatedCost, now, rerouteCommand }, ct);

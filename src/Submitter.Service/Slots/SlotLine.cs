@@ -36,6 +36,8 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
             served_at timestamptz NOT NULL,
             PRIMARY KEY (provider, caller)
         );
+        -- Slots a weighted caller has taken in its current turn; its turn ends (served_at moves) when they reach its weight.
+        ALTER TABLE slot_turns ADD COLUMN IF NOT EXISTS taken int NOT NULL DEFAULT 0;
         """;
 
     /// <summary>Why a request waits, as <c>TaskQueued.Reason</c> says it.</summary>
@@ -58,16 +60,18 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
 
     /// <summary>
     /// The line for one provider in the order slots are given: turn within the caller (a caller of weight w has w
-    /// requests in each turn), then the caller served longest ago.
+    /// requests in each turn, fewer the slots it took in its current turn already), then the caller served longest ago,
+    /// then the caller's own order.
     /// </summary>
     private const string Line = """
         WITH numbered AS (
-            SELECT s.request_id, s.caller, s.queued_at,
-                   (row_number() OVER (PARTITION BY s.caller ORDER BY s.priority DESC, s.queued_at, s.line_seq) - 1) / COALESCE(w.weight, 1) AS turn
+            SELECT s.request_id, s.caller, COALESCE(w.weight, 1) AS weight,
+                   row_number() OVER (PARTITION BY s.caller ORDER BY s.priority DESC, s.queued_at, s.line_seq) AS rank_in_caller
             FROM submissions s LEFT JOIN unnest(@weightedCallers::text[], @weights::int[]) AS w(caller, weight) ON w.caller = s.caller
             WHERE s.provider = @provider AND s.status = 'waiting' AND s.not_before <= @now
         )
-        SELECT n.request_id, row_number() OVER (ORDER BY n.turn, t.served_at NULLS FIRST, n.caller) - 1 AS place
+        SELECT n.request_id,
+               row_number() OVER (ORDER BY (n.rank_in_caller - 1 + COALESCE(t.taken, 0)) / n.weight, t.served_at NULLS FIRST, n.caller, n.rank_in_caller) - 1 AS place
         FROM numbered n LEFT JOIN slot_turns t ON t.provider = @provider AND t.caller = n.caller
         """;
 
@@ -100,14 +104,31 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
         return null;
     }
 
-    /// <summary>A caller took a turn at the provider's slots: callers served longer ago go first next time.</summary>
-    public static Task ServedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string provider, IEnumerable<string?> callers,
-        DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>
+    /// Callers took slots at the provider, one entry per slot with the caller's weight: a caller whose slots this turn
+    /// reach its weight has had its turn (callers served longer ago go first next time); a weighted caller short of it
+    /// keeps its place.
+    /// </summary>
+    public static Task ServedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string provider,
+        IReadOnlyList<(string? Caller, int Weight)> slotsTaken, DateTimeOffset now, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO slot_turns (provider, caller, served_at) SELECT @provider, unnest(@callers), @now
-            ON CONFLICT (provider, caller) DO UPDATE SET served_at = excluded.served_at
-            """, new { provider, now, callers = callers.Select(c => c ?? "").Distinct().ToArray() }, transaction, cancellationToken: ct));
+            WITH given AS (
+                SELECT caller, count(*)::int AS k, max(weight) AS w FROM unnest(@callers::text[], @weights::int[]) AS g(caller, weight) GROUP BY caller
+            ), next AS (
+                SELECT g.caller, COALESCE(t.taken, 0) + g.k AS total, g.w, t.served_at
+                FROM given g LEFT JOIN slot_turns t ON t.provider = @provider AND t.caller = g.caller
+            )
+            INSERT INTO slot_turns (provider, caller, served_at, taken)
+            SELECT @provider, caller, CASE WHEN total >= w THEN @now ELSE COALESCE(served_at, '-infinity') END, total % w FROM next
+            ON CONFLICT (provider, caller) DO UPDATE SET served_at = excluded.served_at, taken = excluded.taken
+            """,
+            new
+            {
+                provider, now,
+                callers = slotsTaken.Select(s => s.Caller ?? "").ToArray(),
+                weights = slotsTaken.Select(s => Math.Max(1, s.Weight)).ToArray(),
+            }, transaction, cancellationToken: ct));
 
     /// <summary>Where a waiting request stands in its provider's line now (0: next); null when it is not waiting.</summary>
     public async Task<int?> PlaceAsync(Guid requestId, string provider, DateTimeOffset now, CancellationToken ct)
@@ -152,11 +173,13 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
                 FROM head WHERE s.request_id = head.id
                 RETURNING {Admission.Columns}
                 """, WithWeights(new { provider, now, until = now + lease, take = Math.Min(free, batch) }), transaction, cancellationToken: ct)));
-            await ServedAsync(connection, transaction, provider, admitted.Select(a => a.Caller), now, ct);
+            await ServedAsync(connection, transaction, provider, admitted.Select(a => (a.Caller, WeightOf(a.Caller))).ToList(), now, ct);
         }
         await transaction.CommitAsync(ct);
         return admitted;
     }
+
+    private int WeightOf(string? caller) => caller is null ? 1 : callers.Value.For(caller)?.Weight ?? 1;
 
     /// <summary>The line's parameters with the configured callers' weights (unlisted callers weigh 1).</summary>
     private DynamicParameters WithWeights(object args)
