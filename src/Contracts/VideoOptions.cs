@@ -62,15 +62,16 @@ public record VideoOptions
 
     /// <summary>
     /// Elements (reusable characters or objects) to keep consistent, by the ids EvoLink's <c>kling-custom-element</c> returns
-    /// (EvoLink kling-v3-image-to-video, sent as Kling's <c>element_list</c>). The prompt names them <c>&lt;&lt;&lt;element_1&gt;&gt;&gt;</c>,
-    /// <c>&lt;&lt;&lt;element_2&gt;&gt;&gt;</c>, … in list order. Each id is a whole number written as a string of digits: Kling's ids
+    /// (EvoLink kling-v3-image-to-video, sent as Kling's <c>element_list</c>). The prompt refers to elements as
+    /// <c>&lt;&lt;&lt;element_1&gt;&gt;&gt;</c>, …; EvoLink does not say how that number maps to this list (list order is
+    /// the likely reading, not a documented one). Each id is a whole number written as a string of digits: Kling's ids
     /// have 18 digits, more than a JSON number keeps exactly in JavaScript.
     /// </summary>
     public IReadOnlyList<string>? ElementIds { get; init; }
 
     /// <summary>
-    /// Ask for a watermarked result as well (EvoLink kling-v3-image-to-video, sent as Kling's <c>watermark_info.enabled</c>;
-    /// off unless asked).
+    /// The watermark switch (EvoLink kling-v3-image-to-video, sent as Kling's <c>watermark_info.enabled</c>). EvoLink only
+    /// says <c>model_params</c> carries a watermark setting; in Kling's own API it asks for a watermarked result as well.
     /// </summary>
     public bool? Watermark { get; init; }
 }

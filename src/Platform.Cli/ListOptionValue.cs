@@ -11,7 +11,7 @@ namespace VideoPlatform.Cli;
 internal static class ListOptionValue
 {
     public const string Help =
-        "a list (image_list, images, videos) grows with each repetition of its option; one value is a JSON array " +
+        "a list (image_list, images, videos, element_ids) grows with each repetition of its option; one value is a JSON array " +
         "([\"data:image/png;base64,…\",\"https://…\"]), one data: URI, or comma-separated URLs (a data: URI cannot be " +
         "one of those: its base64 follows a comma)";
 
