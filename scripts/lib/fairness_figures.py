@@ -8,11 +8,17 @@ Definitions (times are the platform's and the CLI's, one machine, one clock):
 - slot_turn_s: the mean gap between consecutive provider acceptances, of every request of either caller, over the
   window from B's first publish to B's last acceptance (to the last acceptance of all when B had none). While the key
   is saturated that is how often a slot frees; slot_turn_ideal_s = (pending + generation) / slots is its floor.
-- b_wait_p95_turns: B's p95 wait in slot turns: how many others went first.
+- b_wait_p95_turns: B's p95 wait divided by slot_turn_s. With slots freeing unevenly (tasks that started together end
+  together) a mean gap is a poor unit: a request arriving just after a wave waits for the next one.
+- b_grants (from the submitter's submissions table, submissions.csv, when the run exported it): for each B request,
+  the slots the key gave out (to anyone, from the line or directly) from the moment it joined the line to the moment
+  it got its own, its own included: 1 means it took the first slot that came free; a request that found a slot free
+  counts 1. Slot turns in the issue's sense, counted rather than estimated. b_grants_p95 is the figure to hold to 2.
 - provider_concurrency_failures: TaskFailed with provider_unavailable whose reason names the provider's concurrency
   refusal (the simulator says "too many unfinished tasks").
 - queued: requests whose line has a queued_at (a TaskQueued event); null when the lines carry no such field.
 """
+import csv
 import json
 import math
 import sys
@@ -82,6 +88,25 @@ def slot_turn(a_events, b_events):
     return round((window[-1] - window[0]).total_seconds() / (len(window) - 1), 3), len(window)
 
 
+def slot_grants(run_dir, b_caller="interactive"):
+    """Per B request, the slots given out while it waited, its own included (see b_grants); None without the export."""
+    try:
+        rows = list(csv.DictReader(open(f"{run_dir}/submissions.csv")))
+    except FileNotFoundError:
+        return None
+    given = sorted((r["provider"], float(r["admitted_at"])) for r in rows if r["admitted_at"])
+    grants = []
+    for r in rows:
+        if r["caller"] != b_caller or not r["admitted_at"]:
+            continue
+        if not r["queued_at"]:
+            grants.append(1)
+            continue
+        joined, own = float(r["queued_at"]), float(r["admitted_at"])
+        grants.append(sum(1 for provider, at in given if provider == r["provider"] and joined < at <= own))
+    return grants
+
+
 def peak_unfinished(tasks):
     steps = sorted([(at(t["submittedAt"]), 1) for t in tasks if t.get("submittedAt")] +
                    [(at(t["completesAt"]), -1) for t in tasks if t.get("submittedAt") and t.get("completesAt")],
@@ -101,6 +126,7 @@ def main():
     tasks = json.load(open(f"{run_dir}/sim-tasks.json"))
     a, b = caller_figures(a_events, a_requests), caller_figures(b_events, b_requests)
     turn, turn_acceptances = slot_turn(a_events, b_events)
+    grants = slot_grants(run_dir)
     ideal = round((settings["pending_s"] + settings["generation_s"]) / settings["slots"], 3)
 
     def turns(wait):
@@ -119,6 +145,9 @@ def main():
         "slot_turn_ideal_s": ideal,
         "b_wait_p50_s": b["wait_p50_s"], "b_wait_p95_s": b["wait_p95_s"], "b_wait_p95_turns": turns(b["wait_p95_s"]),
         "a_wait_p50_s": a["wait_p50_s"], "a_wait_p95_s": a["wait_p95_s"], "a_wait_p95_turns": turns(a["wait_p95_s"]),
+        "b_grants_p50": nearest_rank(grants, 50) if grants else None,
+        "b_grants_p95": nearest_rank(grants, 95) if grants else None,
+        "b_grants_max": max(grants) if grants else None,
         "queued": None if a["queued"] is None and b["queued"] is None else (a["queued"] or 0) + (b["queued"] or 0),
     }
     json.dump(result, open(f"{run_dir}/figures.json", "w"))
@@ -136,6 +165,9 @@ def main():
     for code in sorted(set(a["failed"]) | set(b["failed"])):
         print(f"{'failed: ' + code:34}{a['failed'].get(code, 0):>14}{b['failed'].get(code, 0):>18}")
     print(f"{'wait p95 in slot turns':34}{str(result['a_wait_p95_turns'] or '-'):>14}{str(result['b_wait_p95_turns'] or '-'):>18}")
+    if grants:
+        spread = f"p50 {result['b_grants_p50']} p95 {result['b_grants_p95']} max {result['b_grants_max']}"
+        print(f"{'slots given while B waited':34}{'':>14}{spread:>18}")
     print(f"slot turn {turn} s over {turn_acceptances} acceptances (floor {ideal} s); provider concurrency failures "
           f"{result['provider_concurrency_failures']}; simulator: {stats['rateLimited']} refused (429), {stats['tasks']} tasks, "
           f"peak {result['sim_peak_unfinished']} unfinished")

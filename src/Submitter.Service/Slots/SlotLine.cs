@@ -27,6 +27,8 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
         -- Tells apart requests queued in the same instant, in the order they came.
         CREATE SEQUENCE IF NOT EXISTS submissions_line_seq;
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS line_seq bigint;
+        -- When the request was last given a slot (from the line or directly): its wait in line is admitted_at - queued_at.
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS admitted_at timestamptz;
         CREATE INDEX IF NOT EXISTS submissions_in_line ON submissions (provider, queued_at) WHERE status IN ('waiting', 'admitted');
         CREATE INDEX IF NOT EXISTS submissions_holding_slots ON submissions (provider)
             WHERE in_flight OR status IN ('admitted', 'claimed', 'submitting');
@@ -169,7 +171,7 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
             admitted.AddRange(await connection.QueryAsync<Admission>(new CommandDefinition(
                 $"""
                 WITH line AS ({Line}), head AS (SELECT request_id AS id FROM line ORDER BY place LIMIT @take)
-                UPDATE submissions s SET status = 'admitted', owner = NULL, lease_until = @until, updated_at = @now
+                UPDATE submissions s SET status = 'admitted', owner = NULL, lease_until = @until, admitted_at = @now, updated_at = @now
                 FROM head WHERE s.request_id = head.id
                 RETURNING {Admission.Columns}
                 """, WithWeights(new { provider, now, until = now + lease, take = Math.Min(free, batch) }), transaction, cancellationToken: ct)));
