@@ -36,6 +36,8 @@ public class When_a_command_is_malformed(PlatformFixture platform)
         { "a provider's negative prompt", """{ "options": { "negative_prompt": "blur" } }""", "options.negative_prompt", "unknown_field" },
         { "an unknown top-level field", """{ "urgency": "high" }""", "urgency", "unknown_field" },
         { "a priority the line does not know", """{ "priority": "high" }""", "priority", "enum" },
+        // The valid command names its provider: there is no next endpoint to send it on to.
+        { "a reroute asked for with a provider named", """{ "rerouteOnProviderFailure": true }""", "rerouteOnProviderFailure", "conditional" },
     };
 
     [Theory]

@@ -21,7 +21,7 @@ public class When_the_shipped_broker_permissions_are_read
 
     private static readonly string[] PublicEvents =
     [
-        "TaskSubmitted", "TaskProgressed", "TaskCompleted", "TaskFailed", "TaskCanceled", "GenerateVideoRejected", "VideoArchived", "ArchiveFailed",
+        "TaskSubmitted", "TaskRerouted", "TaskProgressed", "TaskCompleted", "TaskFailed", "TaskCanceled", "GenerateVideoRejected", "VideoArchived", "ArchiveFailed",
     ];
 
     private const string TemporaryEndpoint = "myhost_Submitter.Service_bus_ofgyyyfp5jkqd4a4bdqgqidibq";
@@ -50,6 +50,7 @@ public class When_the_shipped_broker_permissions_are_read
 
     [Theory]
     [InlineData("submitter", "generate-video")]
+    [InlineData("submitter", "task-rerouted")]
     [InlineData("poller", "video-task-state")]
     [InlineData("poller", "check-task-status")]
     [InlineData("archiver", "task-completed")]
@@ -73,6 +74,17 @@ public class When_the_shipped_broker_permissions_are_read
         foreach (var role in new[] { "submitter", "archiver", "publisher" })
             pollerOnly.Where(n => Permission(role, "write").IsMatch(n)).ShouldBeEmpty(role);
         pollerOnly.ShouldAllBe(n => Permission("poller", "write").IsMatch(n));
+    }
+
+    [Fact]
+    public void Should_let_only_the_poller_announce_a_reroute_which_makes_the_submitter_call_a_provider_again()
+    {
+        const string Rerouted = "VideoPlatform.Contracts:TaskRerouted";
+
+        foreach (var role in new[] { "submitter", "archiver", "publisher" })
+            Permission(role, "write").IsMatch(Rerouted).ShouldBeFalse(role);
+        Permission("poller", "write").IsMatch(Rerouted).ShouldBeTrue();
+        Permission("submitter", "read").IsMatch(Rerouted).ShouldBeTrue("the submitter's task-rerouted queue is bound to it");
     }
 
     private static Regex Permission(string role, string kind)

@@ -18,10 +18,10 @@ public sealed class When_a_provider_fails_a_task_on_its_side
             ReroutesOnProviderFailure = reroutes ? true : null,
         });
 
-    private static async Task AnswerAsync(SagaTestHost host, Guid id, bool? serverSide, Guid? messageId = null) =>
+    private static async Task AnswerAsync(SagaTestHost host, Guid id, bool? serverSide, Guid? messageId = null, string? aboutTask = null) =>
         await host.Harness.Bus.Publish(ScriptedProvider.Observed(id, ProviderTaskState.Failed) with
         {
-            FailureCode = serverSide == true ? "service_error" : "content_policy_violation", FailureMessage = "it broke", ServerSideFailure = serverSide,
+            ProviderTaskId = aboutTask, FailureCode = serverSide == true ? "service_error" : "content_policy_violation", FailureMessage = "it broke", ServerSideFailure = serverSide,
         }, c => c.MessageId = messageId ?? NewId.NextGuid());
 
     [Fact]
@@ -57,6 +57,32 @@ public sealed class When_a_provider_fails_a_task_on_its_side
 
         (await host.PublishedSoonAsync<TaskFailed>(id)).Provider.ShouldBe("modellix");
         host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_late_answer_about_the_failed_task_does_not_end_the_one_that_replaced_it()
+    {
+        // Arrange: two checks of the first task were under way (a callback's and the due one, or one held back by a
+        // rate limit); the first answer sent the request on, and the next endpoint took it
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await host.SagaInStateAsync(id, m => m.Pending);
+        await AnswerAsync(host, id, serverSide: true, aboutTask: $"evolink-{id:N}");
+        await host.SagaInStateAsync(id, m => m.WaitingForSlot);
+        await SubmitAsync(host, id, "modellix", reroutes: false);
+        var checksBefore = (await host.SagaInStateAsync(id, m => m.Pending)).Rechecks;
+
+        // Act: the other check's answer, about the failed task, comes in only now
+        await AnswerAsync(host, id, serverSide: true, aboutTask: $"evolink-{id:N}");
+        await Task.Delay(300);
+
+        // Assert
+        host.Harness.Published.Select<TaskFailed>(new CancellationToken(true)).ShouldBeEmpty("the modellix task is still running");
+        var saga = await host.SagaInStateAsync(id, m => m.Pending);
+        (saga.ProviderTaskId, saga.Rechecks).ShouldBe(($"modellix-{id:N}", checksBefore), "not counted as a check of the modellix task");
+        await AnswerAsync(host, id, serverSide: true, aboutTask: $"modellix-{id:N}");
+        (await host.PublishedSoonAsync<TaskFailed>(id)).Provider.ShouldBe("modellix", "an answer about the current task still decides it");
     }
 
     [Theory]

@@ -42,6 +42,7 @@ public sealed class CheckTaskStatusConsumer(VideoModelCatalog catalog, ProviderR
         await context.Publish(new TaskStatusObserved
         {
             RequestId = check.RequestId,
+            ProviderTaskId = check.ProviderTaskId,
             State = status.State,
             RawStatus = status.RawStatus,
             ProgressPercent = status.ProgressPercent,

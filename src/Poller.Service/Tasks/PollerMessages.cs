@@ -31,6 +31,12 @@ public record CheckTaskStatus
 public record TaskStatusObserved
 {
     public required Guid RequestId { get; init; }
+
+    /// <summary>
+    /// The provider task asked about. After a reroute the request has another task, and a check of the failed one still
+    /// under way must not decide it. Null (from a checker that did not say) is taken as the current task.
+    /// </summary>
+    public string? ProviderTaskId { get; init; }
     public required ProviderTaskState State { get; init; }
     public string? RawStatus { get; init; }
     public int? ProgressPercent { get; init; }

@@ -103,8 +103,8 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
                 .If(c => string.Equals(c.Message.Provider, c.Saga.Provider, StringComparison.OrdinalIgnoreCase),
                     // The provider says it is done: under a rate limit, this check goes before the ones still expected.
                     matching => matching.AskProvider(_polling, c => c.Message.ReceivedAt)),
-            // Every answer is one more check; then exactly one of the blocks below takes it (see StatusAnswers).
-            When(StatusObserved).Then(c => c.Saga.Rechecks++),
+            // Every answer about its task is one more check; then exactly one of the blocks below takes it (see StatusAnswers).
+            When(StatusObserved, AboutItsTask).Then(c => c.Saga.Rechecks++),
             When(StatusObserved, Means(StatusAnswer.Done))
                 .Complete().TransitionTo(Completed),
             When(StatusObserved, Means(StatusAnswer.NoResult))
@@ -200,7 +200,11 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    /// <summary>A filter for the block that takes answers meaning <paramref name="meaning"/>.</summary>
+    /// <summary>A filter for the block that takes answers about the task meaning <paramref name="meaning"/>.</summary>
     private StateMachineCondition<VideoTaskState, TaskStatusObserved> Means(StatusAnswer meaning) =>
-        c => c.Message.MeaningOf(c.Saga, _polling.Options) == meaning;
+        c => AboutItsTask(c) && c.Message.MeaningOf(c.Saga, _polling.Options) == meaning;
+
+    /// <summary>Not a late answer about the task a reroute left behind: that one was decided already.</summary>
+    private static bool AboutItsTask(BehaviorContext<VideoTaskState, TaskStatusObserved> c) =>
+        c.Message.ProviderTaskId is null || c.Message.ProviderTaskId == c.Saga.ProviderTaskId;
 }

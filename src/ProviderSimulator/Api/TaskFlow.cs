@@ -56,8 +56,8 @@ public sealed class TaskFlow(
         if (callbackStyle is not null && CallbackProblem(callbackStyle, body, out callbackUrl) is { } badCallback)
             return Fault(http, dialect, ErrorKind.BadRequest, badCallback);
 
-        if (!Behaviors.TryParse(http.Request.Headers[Behaviors.Header].ToString(), body, out var behaviors, out var unknown))
-            return Fault(http, dialect, ErrorKind.BadRequest, $"unknown simulator behaviour '{unknown}'");
+        if (!Behaviors.TryParse(http.Request.Headers[Behaviors.Header].ToString(), body, dialect.Provider, out var behaviors, out var unreadable))
+            return Fault(http, dialect, ErrorKind.BadRequest, unreadable);
 
         if (SubmitFault(behaviors) is { } fault)
             return Fault(http, dialect, fault.Kind, fault.Detail);

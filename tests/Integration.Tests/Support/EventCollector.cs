@@ -14,6 +14,7 @@ public sealed class EventCollector
         {
             Collect<TaskQueued>(e);
             Collect<TaskSubmitted>(e);
+            Collect<TaskRerouted>(e);
             Collect<TaskProgressed>(e);
             Collect<TaskCompleted>(e);
             Collect<TaskFailed>(e);
@@ -25,6 +26,10 @@ public sealed class EventCollector
 
     public IReadOnlyList<T> All<T>(Guid requestId) where T : class =>
         _events.OfType<T>().Where(m => RequestIdOf(m) == requestId).ToList();
+
+    /// <summary>Every event of the request, in the order they arrived on the one queue.</summary>
+    public IReadOnlyList<object> InOrder(Guid requestId) =>
+        _events.Where(m => RequestIdOf(m) == requestId).ToList();
 
     public async Task<T> WaitForAsync<T>(Guid requestId, TimeSpan? timeout = null) where T : class
     {

@@ -41,6 +41,16 @@ public sealed class SimulatorClient(string baseUrl)
             : [];
     }
 
+    /// <summary>How many tasks the simulator holds for this request, per provider (<c>EvoLink</c>, <c>Modellix</c>, <c>MyRouter</c>).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TasksPerProviderAsync(Guid requestId)
+    {
+        var tasks = await _http.GetFromJsonAsync<JsonElement>("/_sim/tasks");
+        return tasks.EnumerateArray()
+            .Where(t => t.GetProperty("requestId").GetString() == requestId.ToString())
+            .GroupBy(t => t.GetProperty("provider").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+
     /// <summary>The simulator's record of the task submitted for this request: when it completes and how often it was queried.</summary>
     public async Task<SimulatedTask> TaskForAsync(Guid requestId)
     {
