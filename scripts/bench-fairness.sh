@@ -129,7 +129,7 @@ done
 curl -fsS "$sim/_sim/stats" >"$work/sim-stats.json"
 curl -fsS "$sim/_sim/tasks" >"$work/sim-tasks.json"
 # When each request joined the line and got its slot, for the slot turns B waited (lib/fairness_figures.py).
-PGPASSWORD=platform psql -h 127.0.0.1 -U platform -d "$stamp" -qAX -c "\\copy (SELECT request_id, caller, provider, extract(epoch FROM queued_at) AS queued_at, extract(epoch FROM admitted_at) AS admitted_at FROM submissions) TO '$work/submissions.csv' CSV HEADER" \
+PGPASSWORD=platform psql -h 127.0.0.1 -U platform -d "$stamp" -qAX -c "\\copy (SELECT request_id, caller, provider, extract(epoch FROM queued_at) AS queued_at, extract(epoch FROM admitted_at) AS admitted_at, admitted_seq FROM submissions) TO '$work/submissions.csv' CSV HEADER" \
   || echo "could not export the submissions table: no slot-turn counts" >&2
 settings=$(jq -nc --arg model "$model" --argjson slots "$slots" --argjson g "$generation" --argjson p "$pending" \
   --argjson d "$b_delay" --argjson r "$b_per_minute" \

@@ -11,9 +11,9 @@ Definitions (times are the platform's and the CLI's, one machine, one clock):
 - b_wait_p95_turns: B's p95 wait divided by slot_turn_s. With slots freeing unevenly (tasks that started together end
   together) a mean gap is a poor unit: a request arriving just after a wave waits for the next one.
 - b_grants (from the submitter's submissions table, submissions.csv, when the run exported it): for each B request,
-  the slots the key gave out (to anyone, from the line or directly) from the moment it joined the line to the moment
-  it got its own, its own included: 1 means it took the first slot that came free; a request that found a slot free
-  counts 1. Slot turns in the issue's sense, counted rather than estimated. b_grants_p95 is the figure to hold to 2.
+  the slots the key gave out (to anyone, from the line or directly) after it joined the line, up to and including its
+  own, in the order they were given (admitted_seq: one dispatcher round gives several slots at one instant, in line
+  order): 1 means it took the first slot that came free; a request that found a slot free counts 1. Slot turns in the issue's sense, counted rather than estimated. b_grants_p95 is the figure to hold to 2.
 - provider_concurrency_failures: TaskFailed with provider_unavailable whose reason names the provider's concurrency
   refusal (the simulator says "too many unfinished tasks").
 - queued: requests whose line has a queued_at (a TaskQueued event); null when the lines carry no such field.
@@ -94,16 +94,17 @@ def slot_grants(run_dir, b_caller="interactive"):
         rows = list(csv.DictReader(open(f"{run_dir}/submissions.csv")))
     except FileNotFoundError:
         return None
-    given = sorted((r["provider"], float(r["admitted_at"])) for r in rows if r["admitted_at"])
+    given = [(r["provider"], float(r["admitted_at"]), int(r["admitted_seq"])) for r in rows if r["admitted_at"] and r["admitted_seq"]]
     grants = []
     for r in rows:
-        if r["caller"] != b_caller or not r["admitted_at"]:
+        if r["caller"] != b_caller or not r["admitted_at"] or not r["admitted_seq"]:
             continue
         if not r["queued_at"]:
             grants.append(1)
             continue
-        joined, own = float(r["queued_at"]), float(r["admitted_at"])
-        grants.append(sum(1 for provider, at in given if provider == r["provider"] and joined < at <= own))
+        # Given after it joined the line, and before it or it: one round gives its slots in line order (admitted_seq).
+        joined, own = float(r["queued_at"]), int(r["admitted_seq"])
+        grants.append(sum(1 for provider, at, seq in given if provider == r["provider"] and at > joined and seq <= own))
     return grants
 
 

@@ -157,12 +157,12 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO submissions (request_id, provider, model, status, owner, lease_until, announced, created_at, updated_at, caller,
-                estimated_cost, currency, command, priority, queued_at, line_seq, not_before, waiting_reason, trace_parent, admitted_at)
+                estimated_cost, currency, command, priority, queued_at, line_seq, not_before, waiting_reason, trace_parent, admitted_at, admitted_seq)
             VALUES (@requestId, @provider, @model, {status}, CASE WHEN @command IS NULL THEN @owner END, CASE WHEN @command IS NULL THEN @until END,
                 false, @now, @now, @caller, @estimatedCost, @currency, @command::jsonb, @priority,
                 CASE WHEN @command IS NULL THEN NULL ELSE @now END,
                 CASE WHEN @command IS NULL THEN NULL ELSE nextval('submissions_line_seq') END, @now, @reason, @traceParent,
-                CASE WHEN @command IS NULL THEN @now END)
+                CASE WHEN @command IS NULL THEN @now END, CASE WHEN @command IS NULL THEN nextval('submissions_admitted_seq') END)
             ON CONFLICT (request_id) DO NOTHING
             """,
             parameters, transaction, cancellationToken: ct)) == 1;

@@ -27,8 +27,11 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
         -- Tells apart requests queued in the same instant, in the order they came.
         CREATE SEQUENCE IF NOT EXISTS submissions_line_seq;
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS line_seq bigint;
-        -- When the request was last given a slot (from the line or directly): its wait in line is admitted_at - queued_at.
+        -- When the request was last given a slot (from the line or directly): its wait in line is admitted_at - queued_at;
+        -- admitted_seq orders the slots given in one round too, in the order the line gave them.
         ALTER TABLE submissions ADD COLUMN IF NOT EXISTS admitted_at timestamptz;
+        CREATE SEQUENCE IF NOT EXISTS submissions_admitted_seq;
+        ALTER TABLE submissions ADD COLUMN IF NOT EXISTS admitted_seq bigint;
         CREATE INDEX IF NOT EXISTS submissions_in_line ON submissions (provider, queued_at) WHERE status IN ('waiting', 'admitted');
         CREATE INDEX IF NOT EXISTS submissions_holding_slots ON submissions (provider)
             WHERE in_flight OR status IN ('admitted', 'claimed', 'submitting');
@@ -170,8 +173,9 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
         {
             admitted.AddRange(await connection.QueryAsync<Admission>(new CommandDefinition(
                 $"""
-                WITH line AS ({Line}), head AS (SELECT request_id AS id FROM line ORDER BY place LIMIT @take)
-                UPDATE submissions s SET status = 'admitted', owner = NULL, lease_until = @until, admitted_at = @now, updated_at = @now
+                WITH line AS ({Line}),
+                     head AS (SELECT id, nextval('submissions_admitted_seq') AS seq FROM (SELECT request_id AS id FROM line ORDER BY place LIMIT @take) AS first)
+                UPDATE submissions s SET status = 'admitted', owner = NULL, lease_until = @until, admitted_at = @now, admitted_seq = head.seq, updated_at = @now
                 FROM head WHERE s.request_id = head.id
                 RETURNING {Admission.Columns}
                 """, WithWeights(new { provider, now, until = now + lease, take = Math.Min(free, batch) }), transaction, cancellationToken: ct)));
