@@ -2,7 +2,8 @@ namespace VideoPlatform.Contracts;
 
 /// <summary>
 /// Command: generate one video. Publish it; the platform answers with events correlated by <see cref="RequestId"/>.
-/// Publishing the same <see cref="RequestId"/> again never submits to a provider twice.
+/// Publishing the same <see cref="RequestId"/> again never submits to a provider twice (a request that asked for
+/// <see cref="RerouteOnProviderFailure"/> goes to a second endpoint once, after the first failed it on its side).
 /// </summary>
 public record GenerateVideo
 {

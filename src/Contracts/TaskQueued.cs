@@ -27,6 +27,9 @@ public record TaskQueued
     /// </summary>
     public required int Position { get; init; }
 
-    /// <summary><c>slots_full</c> (the platform's limit for the key) or <c>provider_at_limit</c> (the provider refused at its own).</summary>
+    /// <summary>
+    /// <c>slots_full</c> (the platform's limit for the key), <c>provider_at_limit</c> (the provider refused at its own) or
+    /// <c>rerouted</c> (the previous endpoint failed the task on its side; see <see cref="TaskRerouted"/>).
+    /// </summary>
     public required string Reason { get; init; }
 }

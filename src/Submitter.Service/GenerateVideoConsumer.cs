@@ -77,12 +77,16 @@ public sealed class GenerateVideoConsumer(
             return;
         }
 
-        // The endpoint that holds the claim (and its slot) goes first.
-        var ordered = usable.OrderBy(m => m.Provider == claim.Claimed!.Provider && m.Model == claim.Claimed.Model ? 0 : 1).ToList();
+        // The endpoint that holds the claim (and its slot) goes first; a rerouted request goes there only, whichever
+        // copy of its command (the caller's original, published again, or the line's) took the admission.
+        var ordered = claim.Rerouted && catalog.Find(claim.Claimed!.Provider, claim.Claimed.Model) is { } rerouteTarget
+            ? [rerouteTarget]
+            : usable.OrderBy(m => m.Provider == claim.Claimed!.Provider && m.Model == claim.Claimed.Model ? 0 : 1).ToList();
         bool recorded;
         // The lease stays renewed until the outcome is recorded, so a database outage in between fails nothing.
         await using (var lease = new SubmissionLease(command.RequestId, owner, settings.Value.Lease, store, time, logger))
-            recorded = await SubmitAndRecordAsync(ordered, command, charge, lease, command.RerouteOnProviderFailure == true ? usable : null, context.CancellationToken);
+            recorded = await SubmitAndRecordAsync(ordered, command, charge, lease,
+                command.RerouteOnProviderFailure == true && !claim.Rerouted ? usable : null, context.CancellationToken);
         if (recorded)
             await settle.AnnounceRecordedAsync(command.RequestId, context.CancellationToken);
         else if (await store.FindAsync(command.RequestId, context.CancellationToken) is { Status: SubmissionStatus.Waiting } putBack)

@@ -121,6 +121,80 @@ public sealed class When_a_provider_fails_a_task_on_its_side
         host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Count().ShouldBe(2, "only the redelivered trigger says it again");
     }
 
+    private static async Task<Guid> ReroutedAsync(SagaTestHost host, Guid id)
+    {
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await host.SagaInStateAsync(id, m => m.Pending);
+        var trigger = NewId.NextGuid();
+        await AnswerAsync(host, id, serverSide: true, trigger);
+        await host.SagaInStateAsync(id, m => m.WaitingForSlot);
+        return trigger;
+    }
+
+    [Fact]
+    public async Task The_acceptance_of_the_task_left_behind_said_again_does_not_bring_it_back()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await ReroutedAsync(host, id);
+
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await Task.Delay(300);
+        (await host.SagaInStateAsync(id, m => m.WaitingForSlot)).ProviderTaskId.ShouldBe($"evolink-{id:N}");
+
+        await SubmitAsync(host, id, "modellix", reroutes: false);
+        (await host.SagaInStateAsync(id, m => m.Pending)).ProviderTaskId.ShouldBe($"modellix-{id:N}");
+    }
+
+    [Fact]
+    public async Task A_cancel_during_the_reroute_is_said_again_with_the_task_that_replaced_it()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await ReroutedAsync(host, id);
+        await host.Harness.GetRequestClient<CancelVideoTask>().GetResponse<CancelVideoTaskResult>(new CancelVideoTask { RequestId = id });
+
+        await SubmitAsync(host, id, "modellix", reroutes: false);
+
+        await host.PublishedSoonAsync<TaskCanceled>(id, c => c.ProviderTaskId == $"modellix-{id:N}");
+    }
+
+    [Fact]
+    public async Task Nothing_the_first_provider_said_carries_over_to_the_next()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        await SubmitAsync(host, id, "evolink", reroutes: true);
+        await host.SagaInStateAsync(id, m => m.Pending);
+        await host.Harness.Bus.Publish(ScriptedProvider.Observed(id, ProviderTaskState.Processing, 40) with { ProviderCredits = 12.5, CanCancel = true });
+        await host.SagaInStateAsync(id, m => m.Processing);
+        await AnswerAsync(host, id, serverSide: true);
+        await host.SagaInStateAsync(id, m => m.WaitingForSlot);
+
+        await SubmitAsync(host, id, "modellix", reroutes: false);
+
+        var saga = await host.SagaInStateAsync(id, m => m.Pending);
+        (saga.ProviderCredits, saga.ProviderCanCancel, saga.ProgressPercent).ShouldBe((null, null, null));
+    }
+
+    [Fact]
+    public async Task Its_trigger_delivered_again_after_the_request_was_queued_still_names_the_failed_endpoint()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+        var trigger = await ReroutedAsync(host, id);
+        await host.Harness.Bus.Publish(new TaskQueued
+        {
+            RequestId = id, Provider = "modellix", Model = "kling-v3-i2v", Caller = "acme", QueuedAt = host.Time.GetUtcNow(), Position = 0, Reason = "rerouted",
+        });
+        await Eventually(() => host.Saga.Sagas.Contains(id)?.QueuedAt is not null && host.Saga.Sagas.Contains(id)!.Provider == "modellix");
+
+        await AnswerAsync(host, id, serverSide: true, trigger);
+
+        await Eventually(() => host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Count() == 2);
+        host.Harness.Published.Select<TaskRerouted>(new CancellationToken(true)).Select(m => m.Context.Message.Provider).ShouldBe(["evolink", "evolink"]);
+    }
+
     private static async Task Eventually(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)

@@ -34,7 +34,7 @@ public sealed class When_a_caller_has_quotas : IAsyncLifetime
     {
         await _rig.Harness.Bus.Publish(new TaskCompleted
         {
-            RequestId = requestId, Provider = "evolink", Model = "fake-i2v-evo", ProviderTaskId = "t", CompletedAt = _rig.Time.GetUtcNow(), Videos = [],
+            RequestId = requestId, Provider = "evolink", Model = "fake-i2v-evo", ProviderTaskId = (await _rig.Store.FindAsync(requestId, default))?.ProviderTaskId ?? "", CompletedAt = _rig.Time.GetUtcNow(), Videos = [],
         });
         await Eventually.TrueAsync(() => Task.FromResult(_rig.Harness.Consumed.Select<TaskCompleted>(m => m.Context.Message.RequestId == requestId).Any()),
             "the task's end was consumed");

@@ -30,7 +30,7 @@ public sealed class When_a_key_has_its_most_tasks_in_flight : IAsyncLifetime
     {
         await _rig.Harness.Bus.Publish(new TaskCanceled
         {
-            RequestId = requestId, Provider = "modellix", ProviderTaskId = "t", ProviderCancelCalled = false, Note = "test", CanceledAt = _rig.Time.GetUtcNow(),
+            RequestId = requestId, Provider = "modellix", ProviderTaskId = (await _rig.Store.FindAsync(requestId, default))?.ProviderTaskId ?? "", ProviderCancelCalled = false, Note = "test", CanceledAt = _rig.Time.GetUtcNow(),
         });
         await Eventually.TrueAsync(() => Task.FromResult(_rig.Harness.Consumed.Select<TaskCanceled>(m => m.Context.Message.RequestId == requestId).Any()),
             "the task's end was consumed");

@@ -119,4 +119,72 @@ public sealed class When_a_provider_fails_a_task_on_its_side : IAsyncLifetime
         failed.Reason.ShouldContain("no further endpoint");
         _rig.EvoLink.Calls.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_cancel_before_the_reroute_sends_nothing_on()
+    {
+        var requestId = await SubmitRoutedAsync();
+        await _rig.Harness.Bus.Publish(new TaskCanceled
+        {
+            RequestId = requestId, Provider = "modellix", ProviderTaskId = "modellix-task-1", ProviderCancelCalled = false, Note = "test",
+            CanceledAt = _rig.Time.GetUtcNow(),
+        });
+        await Eventually.TrueAsync(() => Task.FromResult(_rig.Harness.Consumed.Select<TaskCanceled>(m => m.Context.Message.RequestId == requestId).Any()),
+            "the cancel was taken first");
+
+        await FailOnItsSideAsync(requestId);
+        await _rig.Dispatcher.DispatchOnceAsync(default);
+
+        _rig.EvoLink.Calls.ShouldBe(0, "a canceled request is never submitted again");
+        (await _rig.Store.FindAsync(requestId, default))!.Status.ShouldBe(SubmissionStatus.Submitted);
+    }
+
+    [Fact]
+    public async Task The_callers_original_command_taking_the_admission_goes_to_the_next_endpoint_only()
+    {
+        var requestId = await SubmitRoutedAsync();
+        await FailOnItsSideAsync(requestId);
+        // Given its slot; before the line's copy of the command arrives, the caller publishes the original again.
+        (await _rig.Line.AdmitAsync("evolink", 1, 100, _rig.Time.GetUtcNow(), SubmitterRig.Lease, default)).ShouldHaveSingleItem();
+        _rig.EvoLink.Answers(SubmitOutcome.Of(SubmitOutcomeKind.InsufficientBalance, "no balance", 402));
+
+        await _rig.ConsumeAsync(SubmitterRig.Command(requestId, provider: null, model: SubmitterRig.RoutedModel, caller: "acme")
+            with { RerouteOnProviderFailure = true });
+
+        (_rig.Modellix.Calls, _rig.EvoLink.Calls).ShouldBe((1, 1), "never back to the endpoint that failed it");
+        _rig.PublishedFor<TaskFailed>(requestId).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task An_end_event_about_the_task_left_behind_does_not_free_the_slot_of_the_one_that_replaced_it()
+    {
+        var requestId = await SubmitRoutedAsync();
+        await FailOnItsSideAsync(requestId);
+        await DispatchAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(_rig.PublishedFor<TaskSubmitted>(requestId).Count == 2), "the second submission was announced");
+
+        await _rig.Harness.Bus.Publish(new TaskFailed
+        {
+            RequestId = requestId, Provider = "modellix", Model = "fake-i2v", ProviderTaskId = "modellix-task-1", ReasonCode = FailureReasons.TaskNotFound,
+            Reason = "a late end of the first task", FailedAt = _rig.Time.GetUtcNow(),
+        });
+        await Eventually.TrueAsync(() => Task.FromResult(_rig.Harness.Consumed.Select<TaskFailed>(m => m.Context.Message.RequestId == requestId).Any()),
+            "the late end was taken");
+        var next = Guid.NewGuid();
+        await _rig.ConsumeAsync(SubmitterRig.Command(next, provider: "evolink", model: "fake-i2v-evo", caller: "acme"));
+
+        _rig.PublishedFor<TaskQueued>(next).ShouldHaveSingleItem("evolink's one slot is still held by the rerouted task");
+    }
+
+    [Fact]
+    public async Task A_rerouted_requests_estimate_counts_both_endpoints()
+    {
+        var requestId = await SubmitRoutedAsync();
+        await FailOnItsSideAsync(requestId);
+        await DispatchAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(_rig.PublishedFor<TaskSubmitted>(requestId).Count == 2), "the second submission was announced");
+
+        // Five seconds at 0.10 (modellix), then at 0.20 (evolink): both may be billed.
+        _rig.PublishedFor<TaskSubmitted>(requestId).Select(s => s.EstimatedCost).ShouldBe([0.50, 1.50]);
+    }
 }

@@ -73,7 +73,7 @@ public sealed class When_callers_have_weights : IAsyncLifetime
     {
         await _rig.Harness.Bus.Publish(new TaskCompleted
         {
-            RequestId = requestId, Provider = "modellix", Model = "fake-i2v", ProviderTaskId = "t", CompletedAt = _rig.Time.GetUtcNow(), Videos = [],
+            RequestId = requestId, Provider = "modellix", Model = "fake-i2v", ProviderTaskId = (await _rig.Store.FindAsync(requestId, default))?.ProviderTaskId ?? "", CompletedAt = _rig.Time.GetUtcNow(), Videos = [],
         });
         await Eventually.TrueAsync(() => Task.FromResult(_rig.Harness.Consumed.Select<TaskCompleted>(m => m.Context.Message.RequestId == requestId).Any()),
             "the task's end was consumed");

@@ -116,7 +116,7 @@ public sealed class When_finished_submissions_age_past_retention : IAsyncLifetim
         if (announced)
             (await _store.MarkAnnouncedAsync(requestId, SubmissionStatus.Submitted, default)).ShouldBeTrue();
         if (ended)
-            (await new SlotLine(_database.DataSource, Microsoft.Extensions.Options.Options.Create(new Callers.CallerOptions())).EndAsync(requestId, default)).ShouldBe("modellix");
+            (await new SlotLine(_database.DataSource, Microsoft.Extensions.Options.Options.Create(new Callers.CallerOptions())).EndAsync(requestId, null, default)).ShouldBe("modellix");
         return requestId;
     }
 

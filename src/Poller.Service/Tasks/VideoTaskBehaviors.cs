@@ -81,10 +81,18 @@ internal static class VideoTaskBehaviors
                 c.Saga.NextCheckAt = null;
                 c.Saga.ReroutesOnProviderFailure = false;
                 c.Saga.ReroutedByMessageId = c.MessageId;
+                c.Saga.ReroutedFromProvider = c.Saga.Provider;
+                c.Saga.ReroutedFromModel = c.Saga.Model;
+                c.Saga.ReroutedFromTaskId = c.Saga.ProviderTaskId;
                 c.Saga.QueuedAt = polling.Now;
                 c.Saga.QueuePosition = null;
             })
             .Publish(c => VideoTaskEvents.Rerouted(c.Saga, c.Message, polling.Now));
+
+    /// <summary>The acceptance of the task a reroute left behind, announced again (a caller's publish, the submitter's sweeper).</summary>
+    public static bool IsOfTheTaskLeftBehind(this VideoTaskState saga, TaskSubmitted submitted) =>
+        saga.ReroutedFromTaskId is { } left && submitted.ProviderTaskId == left
+        && string.Equals(submitted.Provider, saga.ReroutedFromProvider, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a provider's failure sends the request on instead of ending it.</summary>
     public static bool ReroutesAfter(this VideoTaskState saga, TaskStatusObserved answer) =>

@@ -77,9 +77,9 @@ internal static class VideoTaskEvents
     public static TaskRerouted Rerouted(VideoTaskState saga, TaskStatusObserved answer, DateTimeOffset at) => new()
     {
         RequestId = saga.CorrelationId,
-        Provider = saga.Provider,
-        Model = saga.Model,
-        ProviderTaskId = saga.ProviderTaskId,
+        Provider = saga.ReroutedFromProvider ?? saga.Provider,
+        Model = saga.ReroutedFromModel ?? saga.Model,
+        ProviderTaskId = saga.ReroutedFromTaskId ?? saga.ProviderTaskId,
         ProviderFailureCode = answer.FailureCode,
         Reason = answer.FailureMessage ?? answer.RawStatus ?? "failed",
         ReroutedAt = at,

@@ -64,6 +64,11 @@ public class VideoTaskState : SagaStateMachineInstance, ISagaVersion
     /// <summary>A failure on the provider's side sends the request on to the next endpoint of its route (from TaskSubmitted); once only.</summary>
     public bool ReroutesOnProviderFailure { get; set; }
 
+    /// <summary>The task a reroute left behind, named by <see cref="TaskRerouted"/>; a replay of its TaskSubmitted changes nothing.</summary>
+    public string? ReroutedFromProvider { get; set; }
+    public string? ReroutedFromModel { get; set; }
+    public string? ReroutedFromTaskId { get; set; }
+
     /// <summary>The status answer that sent the request on: only a redelivery of it (the process died before its
     /// <see cref="TaskRerouted"/> went out) announces the reroute again.</summary>
     public Guid? ReroutedByMessageId { get; set; }

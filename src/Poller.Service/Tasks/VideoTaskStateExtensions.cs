@@ -17,6 +17,14 @@ internal static class VideoTaskStateExtensions
         saga.Currency = submitted.Currency;
         saga.DeadlineAt = submitted.SubmittedAt + polling.Deadline;
         saga.ReroutesOnProviderFailure = submitted.ReroutesOnProviderFailure == true;
+        // A task taken over from a rerouted one starts afresh: nothing the first provider said carries over.
+        saga.ProviderCredits = null;
+        saga.ProviderCanCancel = null;
+        saga.ProgressPercent = null;
+        saga.ProgressObservedAt = null;
+        saga.ChecksPastExpected = 0;
+        saga.NotFoundInARow = 0;
+        saga.LastRawStatus = null;
         saga.QueuePosition = null;
         // A request rejected earlier under the same id leaves its reason behind; an accepted one has none.
         saga.FinishedAt = null;

@@ -42,7 +42,11 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
         // takes it out of the submitter's line (the submitter reads TaskCanceled).
         During(WaitingForSlot,
             When(QueuedForSlot).Then(c => c.Saga.Queue(c.Message)),
-            When(Submitted).Follow(_polling).TransitionTo(Pending),
+            // After a reroute, the acceptance of the task left behind may be announced again: the next endpoint's is awaited.
+            When(Submitted)
+                .IfElse(c => c.Saga.IsOfTheTaskLeftBehind(c.Message),
+                    left => left,
+                    next => next.Follow(_polling).TransitionTo(Pending)),
             When(RequestRejected).Then(c => c.Saga.Reject(c.Message)).TransitionTo(Rejected),
             When(SubmitFailed).Then(c => c.Saga.FailAtSubmit(c.Message)).TransitionTo(FailedAtSubmit),
             // Rerouted after a provider's failure: committed before TaskRerouted went out, so its trigger seen again says it again.
@@ -157,10 +161,11 @@ public sealed partial class VideoTaskStateMachine : MassTransitStateMachine<Vide
                 .If(c => c.IsRedeliveryOfTheEnd(), again => again.Publish(c => VideoTaskEvents.Failed(c.Saga))));
         // A check already under way when the task was canceled still answers; nothing follows it any more.
         During(Canceled,
-            // Canceled while waiting, but a provider took it before the submitter saw the cancel: say it again with the
-            // provider's task, so the submitter frees that slot (nothing follows the task; the provider may bill it).
+            // Canceled while waiting (first, or after a reroute), but a provider took it before the submitter saw the
+            // cancel: say it again with that provider's task, so the submitter frees its slot (nothing follows the task;
+            // the provider may bill it). The canceled task's own acceptance said again changes nothing.
             When(Submitted)
-                .If(c => c.Saga.ProviderTaskId == "", late => late
+                .If(c => c.Message.ProviderTaskId != c.Saga.ProviderTaskId, late => late
                     .Then(c =>
                     {
                         c.Saga.Provider = c.Message.Provider;

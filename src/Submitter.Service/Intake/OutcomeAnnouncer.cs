@@ -37,6 +37,7 @@ public sealed class OutcomeAnnouncer(IBus bus, SubmissionStore store)
                     RequestId = outcome.RequestId,
                     Provider = outcome.Provider,
                     Model = outcome.Model,
+                    ProviderTaskId = outcome.ProviderTaskId,
                     ReasonCode = outcome.FailureCode ?? FailureReasons.ProviderRejected,
                     Reason = outcome.FailureReason ?? "",
                     FailedAt = at,

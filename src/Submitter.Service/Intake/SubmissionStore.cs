@@ -127,16 +127,19 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         }
 
         // An admission from the line keeps the endpoint whose slot it was given, as a taken-over claim keeps its own.
-        var heldOn = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        var heldOn = await connection.QuerySingleOrDefaultAsync<(string Provider, string Model, bool Rerouted)?>(new CommandDefinition(
             """
             UPDATE submissions SET owner = @owner, lease_until = @until, status = 'claimed', updated_at = @now
             WHERE request_id = @requestId AND (status = 'admitted' OR (status = 'claimed' AND (owner = @owner OR lease_until <= @now)))
-            RETURNING provider
+            RETURNING provider, model, rerouted_from IS NOT NULL
             """,
             claim, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        if (heldOn is not null)
-            return new ClaimResult(route.FirstOrDefault(e => e.Provider == heldOn) ?? route[0], null);
+        if (heldOn is { Rerouted: true } rerouted)
+            return new ClaimResult(new CandidateEndpoint(rerouted.Provider, rerouted.Model,
+                route.FirstOrDefault(e => e.Provider == rerouted.Provider)?.MaxTasksInFlight), null, Rerouted: true);
+        if (heldOn is { } held)
+            return new ClaimResult(route.FirstOrDefault(e => e.Provider == held.Provider) ?? route[0], null);
         return new ClaimResult(null, await FindAsync(connection, requestId, ct));
     }
 
@@ -244,7 +247,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         ChangedAsync(
             """
             UPDATE submissions SET status = 'submitted', provider = @provider, model = @model, provider_task_id = @providerTaskId,
-                estimated_seconds = @estimatedSeconds, estimated_cost = @estimatedCost, failure_code = NULL, failure_reason = NULL,
+                estimated_seconds = @estimatedSeconds, failure_code = NULL, failure_reason = NULL,
+                -- A rerouted request may be billed by both endpoints: its spend counts both estimates.
+                estimated_cost = CASE WHEN rerouted_from IS NULL OR (estimated_cost IS NULL AND @estimatedCost IS NULL) THEN @estimatedCost
+                                      ELSE COALESCE(estimated_cost, 0) + COALESCE(@estimatedCost, 0) END,
                 announced = false, in_flight = (status = 'submitting'), command = @rerouteCommand::jsonb, updated_at = @now
             WHERE request_id = @requestId AND owner = @owner AND (status = 'submitting' OR (status = 'failed' AND failure_code = 'submit_unknown'))
             """,
@@ -259,7 +265,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             """
             UPDATE submissions SET status = 'failed', failure_code = 'provider_failed', failure_reason = @failureReason, announced = false,
                 in_flight = false, command = NULL, updated_at = @now
-            WHERE request_id = @requestId AND status = 'submitted' AND provider_task_id = @failedTaskId AND command IS NOT NULL
+            WHERE request_id = @requestId AND status = 'submitted' AND provider_task_id = @failedTaskId AND command IS NOT NULL AND in_flight
             """,
             new { requestId, failedTaskId, failureReason, now }, ct);
 

@@ -31,18 +31,19 @@ public sealed class TaskReroutedConsumer(
         var ct = context.CancellationToken;
         var record = await store.FindAsync(failed.RequestId, ct);
         if (record is not { ReroutesOnProviderFailure: true } || record.ProviderTaskId != failed.ProviderTaskId
-            || await line.KeptCommandAsync(failed.RequestId, ct) is not { } kept
-            || JsonSerializer.Deserialize<GenerateVideo>(kept, SystemTextJsonMessageSerializer.Options) is not { } command)
+            || await line.KeptCommandAsync(failed.RequestId, ct) is not { } kept)
         {
             logger.LogInformation("Reroute of {RequestId} after {Provider} task {ProviderTaskId} was handled already", failed.RequestId, failed.Provider, failed.ProviderTaskId);
             return;
         }
 
         var why = $"{failed.Provider} {failed.Model} failed the task on its side: {failed.Reason}" + (failed.ProviderFailureCode is { } code ? $" ({code})" : "");
-        var usable = router.Candidates(command).Where(m => m.Validate(command.Options ?? new VideoOptions()).Count == 0).ToList();
-        if (RerouteRoute.NextAfter(usable, failed.Provider, failed.Model) is not { } next)
+        var command = Read(kept);
+        var usable = command is null ? [] : router.Candidates(command).Where(m => m.Validate(command.Options ?? new VideoOptions()).Count == 0).ToList();
+        if (command is null || RerouteRoute.NextAfter(usable, failed.Provider, failed.Model) is not { } next)
         {
-            if (await store.RecordRerouteImpossibleAsync(failed.RequestId, failed.ProviderTaskId, why + "; no further endpoint of the route takes the request", time.GetUtcNow(), ct))
+            var end = command is null ? "; its kept command could not be read back to send it on" : "; no further endpoint of the route takes the request";
+            if (await store.RecordRerouteImpossibleAsync(failed.RequestId, failed.ProviderTaskId, why + end, time.GetUtcNow(), ct))
                 dispatcher.Wake();
             await settle.AnnounceRecordedAsync(failed.RequestId, ct);
             return;
@@ -57,5 +58,18 @@ public sealed class TaskReroutedConsumer(
         dispatcher.Wake();
         if (await store.FindAsync(failed.RequestId, ct) is { Status: SubmissionStatus.Waiting } inLine)
             await waiting.AnnounceAsync(inLine, ct);
+    }
+
+    /// <summary>The kept command, or null when it no longer reads (kept by another version): then the request fails with the provider's reason.</summary>
+    private static GenerateVideo? Read(string kept)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GenerateVideo>(kept, SystemTextJsonMessageSerializer.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

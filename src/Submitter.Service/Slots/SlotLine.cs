@@ -222,13 +222,21 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
             new { requestId, failureCode, failureReason, announced, now }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>A task's end frees its slot. Returns the provider whose slot it was, or null when it held none (seen before, or never ran).</summary>
-    public async Task<string?> EndAsync(Guid requestId, CancellationToken ct)
+    /// <summary>
+    /// A task's end frees its slot. Returns the provider whose slot it was, or null when it held none (seen before, or
+    /// never ran). An end naming a provider task frees only that task's slot: after a reroute, an end event about the
+    /// task left behind must not free the slot of the one that replaced it.
+    /// </summary>
+    public async Task<string?> EndAsync(Guid requestId, string? providerTaskId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "UPDATE submissions SET in_flight = false WHERE request_id = @requestId AND in_flight RETURNING provider",
-            new { requestId }, cancellationToken: ct));
+            """
+            UPDATE submissions SET in_flight = false
+            WHERE request_id = @requestId AND in_flight AND (COALESCE(@providerTaskId, '') = '' OR provider_task_id = @providerTaskId)
+            RETURNING provider
+            """,
+            new { requestId, providerTaskId }, cancellationToken: ct));
     }
 
     /// <summary>The command a request keeps (waiting in line, or accepted with a reroute allowed); null when none.</summary>
@@ -243,7 +251,8 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
     /// Sends a request whose task <paramref name="failedTaskId"/> the provider failed on its own side on to
     /// <paramref name="next"/>: its slot at the failed provider is free, and it waits in <paramref name="next"/>'s line
     /// as an interactive request (it has waited once already) with <paramref name="waiting"/>'s command, which names that
-    /// endpoint. False when it was handled already (the event seen again) or kept no command.
+    /// endpoint. False when it was handled already (the event seen again), kept no command, or its task was ended
+    /// meanwhile (canceled: nothing is sent on).
     /// </summary>
     public async Task<bool> RerouteAsync(Guid requestId, string failedTaskId, CandidateEndpoint next, WaitingCommand waiting, DateTimeOffset now, CancellationToken ct)
     {
@@ -254,7 +263,7 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
                 in_flight = false, provider_task_id = NULL, estimated_seconds = NULL, owner = NULL, lease_until = NULL, call_started_at = NULL,
                 command = @command::jsonb, priority = @priority, queued_at = @now, line_seq = nextval('submissions_line_seq'), not_before = @now,
                 waiting_reason = @reason, trace_parent = @traceParent, announced = true, updated_at = @now
-            WHERE request_id = @requestId AND status = 'submitted' AND provider_task_id = @failedTaskId AND command IS NOT NULL
+            WHERE request_id = @requestId AND status = 'submitted' AND provider_task_id = @failedTaskId AND command IS NOT NULL AND in_flight
             """,
             new
             {
