@@ -39,7 +39,6 @@ public sealed class PrivateDatabase : IAsyncDisposable
         await DataSource.DisposeAsync();
         await using var server = new NpgsqlConnection(ServerConnectionString);
         await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
+        await DatabaseDrop.DropAsync(server, _name);
     }
 }

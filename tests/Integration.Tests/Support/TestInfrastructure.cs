@@ -128,7 +128,6 @@ public sealed class TestInfrastructure : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(BaseConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await VideoPlatform.Tests.Shared.DatabaseDrop.DropAsync(connection, Database);
     }
 }
