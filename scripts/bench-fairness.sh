@@ -132,6 +132,6 @@ curl -fsS "$sim/_sim/tasks" >"$work/sim-tasks.json"
 PGPASSWORD=platform psql -h 127.0.0.1 -U platform -d "$stamp" -qAX -c "\\copy (SELECT request_id, caller, provider, extract(epoch FROM queued_at) AS queued_at, extract(epoch FROM admitted_at) AS admitted_at, admitted_seq FROM submissions) TO '$work/submissions.csv' CSV HEADER" \
   || echo "could not export the submissions table: no slot-turn counts" >&2
 settings=$(jq -nc --arg model "$model" --argjson slots "$slots" --argjson g "$generation" --argjson p "$pending" \
-  --argjson d "$b_delay" --argjson r "$b_per_minute" \
-  '{model: $model, slots: $slots, generation_s: $g, pending_s: $p, b_delay_s: $d, b_per_minute: $r}')
+  --argjson d "$b_delay" --argjson r "$b_per_minute" --arg dist "${BENCH_GENERATION_DISTRIBUTION:-Fixed}" \
+  '{model: $model, slots: $slots, generation_s: $g, generation_distribution: $dist, pending_s: $p, b_delay_s: $d, b_per_minute: $r}')
 python3 scripts/lib/fairness_figures.py "$work" "$a_requests" "$b_requests" "$settings"

@@ -154,7 +154,7 @@ def main():
     json.dump(result, open(f"{run_dir}/figures.json", "w"))
 
     print(f"modellix {settings['model']}: {settings['slots']} slots per key at the simulator and the platform, "
-          f"generation {settings['generation_s']:g} s fixed, pending {settings['pending_s']:g} s; "
+          f"generation {settings['generation_s']:g} s {settings.get('generation_distribution', 'Fixed').lower()}, pending {settings['pending_s']:g} s; "
           f"B starts {settings['b_delay_s']:g} s after A at {settings['b_per_minute']}/min")
     print(f"{'':34}{'A (bulk)':>14}{'B (interactive)':>18}")
     for title, key in [("requests", "requests"), ("accepted by the provider", "accepted"), ("archived", "archived"),
