@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
-using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Providers;
@@ -59,7 +57,7 @@ public sealed class GenerateVideoConsumer(
         try
         {
             claim = await store.TryClaimAsync(command.RequestId, route, charge, owner,
-                route.Any(e => e.MaxTasksInFlight is not null) ? InLine(command, caller) : null, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
+                route.Any(e => e.MaxTasksInFlight is not null) ? WaitingCommand.For(command, caller) : null, time.GetUtcNow(), settings.Value.Lease, context.CancellationToken);
         }
         catch (CallerLimitExceededException e)
         {
@@ -92,12 +90,6 @@ public sealed class GenerateVideoConsumer(
         else if (await store.FindAsync(command.RequestId, context.CancellationToken) is { Status: SubmissionStatus.Waiting } putBack)
             await waiting.AnnounceAsync(putBack, context.CancellationToken);
     }
-
-    /// <summary>What the line keeps of a request that must wait: the command as it will be sent again, with its caller settled.</summary>
-    internal static WaitingCommand InLine(GenerateVideo command, string caller) => new(
-        JsonSerializer.Serialize(command with { Caller = caller }, SystemTextJsonMessageSerializer.Options),
-        WaitingPriority.Rank(command.Priority),
-        Activity.Current?.Id);
 
     /// <summary>
     /// Answers a request that breaks a rule with the rejection naming it, before any provider call. A request that
@@ -152,7 +144,7 @@ public sealed class GenerateVideoConsumer(
             var estimate = pricing.Estimate(model, command.Options ?? new VideoOptions());
             // Kept only while a further endpoint could take it: the reroute sends this command on.
             var rerouteCommand = rerouteRoute is not null && RerouteRoute.NextAfter(rerouteRoute, model.Provider, model.Model) is not null
-                ? InLine(command, charge.Caller).CommandJson
+                ? WaitingCommand.For(command, charge.Caller).CommandJson
                 : null;
             await RecordAsync("record the acceptance of " + command.RequestId, ct => store.RecordAcceptedAsync(
                 command.RequestId, lease.Owner, model.Provider, model.Model, outcome.ProviderTaskId!, outcome.EstimatedSeconds, estimate?.Amount, time.GetUtcNow(), ct,
@@ -182,7 +174,7 @@ public sealed class GenerateVideoConsumer(
     {
         var now = time.GetUtcNow();
         var notBefore = now + (outcome.RetryAfter ?? TimeSpan.FromSeconds(settings.Value.RequeueAfterSeconds));
-        if (await line.RequeueAsync(command.RequestId, lease.Owner, InLine(command, caller), now, notBefore, ct))
+        if (await line.RequeueAsync(command.RequestId, lease.Owner, WaitingCommand.For(command, caller), now, notBefore, ct))
             logger.LogWarning("The provider refused {RequestId} at its limit of running tasks ({Message}); it waits in line until {NotBefore} at least",
                 command.RequestId, outcome.Message, notBefore);
     }

@@ -74,10 +74,8 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
     /// <summary>A caller's requests made today, whatever became of them.</summary>
     private const string RequestsToday = "caller = @caller AND created_at >= @dayStart";
 
-    /// <summary>A caller's requests not yet finished: waiting for a slot, being claimed or submitted, or running at the provider.</summary>
-    private const string Unfinished = """
-        caller = @caller AND (in_flight OR status IN ('waiting', 'admitted', 'submitting') OR (status = 'claimed' AND lease_until > @now))
-        """;
+    /// <summary>A caller's requests not yet finished: waiting for a slot, or holding one (claimed, being submitted, running at the provider).</summary>
+    private const string Unfinished = $"caller = @caller AND (status = 'waiting' OR {SlotLine.HoldsASlot})";
 
     /// <summary>Claims the request on one endpoint without a slot limit; null when claimed, else the record as it is.</summary>
     public async Task<Submission?> TryClaimAsync(Guid requestId, string provider, string model, SubmissionCharge charge, Guid owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
@@ -102,12 +100,20 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             requestId, owner, until = now + lease, now, dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
             caller = charge.Caller, estimatedCost = charge.EstimatedCost, currency = charge.Currency,
         };
-        if (charge.Quotas is { MaxTasksInFlight: not null } or { MaxRequestsPerDay: not null } || charge is { DailyBudget: not null, EstimatedCost: not null })
-            await CheckCallerLimitsAsync(connection, transaction, requestId, claim, charge, ct);
-
+        var callerLimited = charge.Quotas is { MaxTasksInFlight: not null } or { MaxRequestsPerDay: not null }
+                            || charge is { DailyBudget: not null, EstimatedCost: not null };
         var limited = route.Where(e => e.MaxTasksInFlight is not null).Select(e => e.Provider).ToList();
+        // Held until the transaction ends: the next claim for this caller counts after this one's insert.
+        if (callerLimited)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(hashtextextended('submissions.caller:' || @caller, 0))", claim, transaction, cancellationToken: ct));
+        // A request already recorded was counted, and given its place, when it was first claimed.
+        var isNew = (callerLimited || limited.Count > 0) && !await ExistsAsync(connection, transaction, requestId, ct);
+        if (callerLimited && isNew)
+            await CheckCallerLimitsAsync(connection, transaction, claim, charge, ct);
+
         CandidateEndpoint? free = route[0];
-        if (limited.Count > 0 && !await ExistsAsync(connection, transaction, requestId, ct))
+        if (limited.Count > 0 && isNew)
         {
             await SlotLine.LockAsync(connection, transaction, limited, ct);
             free = await SlotLine.FreeEndpointAsync(connection, transaction, route, now, ct);
@@ -171,18 +177,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
             parameters, transaction, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>
-    /// Refuses a new request its caller's quotas or budget do not allow; a request already recorded was counted when it
-    /// was claimed.
-    /// </summary>
-    private static async Task CheckCallerLimitsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId, object claim,
+    /// <summary>Refuses a new request its caller's quotas or budget do not allow. Call with the caller's lock held.</summary>
+    private static async Task CheckCallerLimitsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, object claim,
         SubmissionCharge charge, CancellationToken ct)
     {
-        // Held until the transaction ends: the next claim for this caller counts after this one's insert.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(hashtextextended('submissions.caller:' || @caller, 0))", claim, transaction, cancellationToken: ct));
-        if (await ExistsAsync(connection, transaction, requestId, ct))
-            return;
         if (charge.Quotas?.MaxRequestsPerDay is { } perDay
             && await CountAsync(RequestsToday, perDay) is var today && today >= perDay)
             throw new CallerLimitExceededException(CallerLimitExceededException.DailyRequestsQuota,

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
-using MassTransit.Serialization;
 using VideoPlatform.Contracts;
 using VideoPlatform.Submitter.Intake;
 using VideoPlatform.Submitter.Slots;
@@ -38,7 +35,7 @@ public sealed class TaskReroutedConsumer(
         }
 
         var why = $"{failed.Provider} {failed.Model} failed the task on its side: {failed.Reason}" + (failed.ProviderFailureCode is { } code ? $" ({code})" : "");
-        var command = Read(kept);
+        WaitingCommand.TryRead(kept, out var command, out _);
         var usable = command is null ? [] : router.Candidates(command).Where(m => m.Validate(command.Options ?? new VideoOptions()).Count == 0).ToList();
         if (command is null || RerouteRoute.NextAfter(usable, failed.Provider, failed.Model) is not { } next)
         {
@@ -50,26 +47,13 @@ public sealed class TaskReroutedConsumer(
         }
 
         // Named, so the line's usual path submits it there and nowhere else; a second failure ends it.
-        var onward = GenerateVideoConsumer.InLine(command with { Provider = next.Provider, Model = next.Model, RerouteOnProviderFailure = null }, command.Caller ?? Pricing.CallerName.Default)
-            with { Priority = WaitingPriority.Rank(RequestPriorities.Interactive), TraceParent = Activity.Current?.Id };
+        var onward = WaitingCommand.For(command with { Provider = next.Provider, Model = next.Model, RerouteOnProviderFailure = null }, command.Caller ?? Pricing.CallerName.Default)
+            with { Priority = WaitingPriority.Rank(RequestPriorities.Interactive) };
         if (!await line.RerouteAsync(failed.RequestId, failed.ProviderTaskId, slots.Route([next])[0], onward, time.GetUtcNow(), ct))
             return;
         logger.LogWarning("{Why}; {RequestId} goes on to {Provider} {Model}", why, failed.RequestId, next.Provider, next.Model);
         dispatcher.Wake();
         if (await store.FindAsync(failed.RequestId, ct) is { Status: SubmissionStatus.Waiting } inLine)
             await waiting.AnnounceAsync(inLine, ct);
-    }
-
-    /// <summary>The kept command, or null when it no longer reads (kept by another version): then the request fails with the provider's reason.</summary>
-    private static GenerateVideo? Read(string kept)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<GenerateVideo>(kept, SystemTextJsonMessageSerializer.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

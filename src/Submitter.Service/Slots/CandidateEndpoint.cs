@@ -3,9 +3,6 @@ namespace VideoPlatform.Submitter.Slots;
 /// <summary>An endpoint a request may go to, with its key's limit of tasks in flight (null: none).</summary>
 public sealed record CandidateEndpoint(string Provider, string Model, int? MaxTasksInFlight);
 
-/// <summary>What a request that must wait leaves in the line: the command to send again when its turn comes.</summary>
-public sealed record WaitingCommand(string CommandJson, short Priority, string? TraceParent);
-
 /// <summary>
 /// The claim's answer: the endpoint it holds (with a slot, where its key has a limit), or the record that was there
 /// already (finished, at work elsewhere, or waiting in line). <paramref name="Rerouted"/>: the claim is a rerouted

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
-using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.ServiceDefaults;
@@ -83,15 +81,10 @@ public sealed class SlotDispatcher(
     /// <summary>The kept command, or null when it no longer reads (written by another version): that one leaves the line failed, the rest go on.</summary>
     private GenerateVideo? Read(Admission admission)
     {
-        try
-        {
-            return JsonSerializer.Deserialize<GenerateVideo>(admission.Command, SystemTextJsonMessageSerializer.Options);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            logger.LogError("The kept command of {RequestId} does not read back ({Error}); it leaves the line failed", admission.RequestId, e.Message);
-            return null;
-        }
+        if (WaitingCommand.TryRead(admission.Command, out var command, out var error))
+            return command;
+        logger.LogError("The kept command of {RequestId} does not read back ({Error}); it leaves the line failed", admission.RequestId, error);
+        return null;
     }
 
     private async Task SendAsync(ISendEndpoint queue, Admission admission, GenerateVideo command, CancellationToken ct)

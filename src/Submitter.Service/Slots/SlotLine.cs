@@ -53,15 +53,14 @@ public sealed class SlotLine(NpgsqlDataSource dataSource, IOptions<CallerOptions
         public const string Rerouted = "rerouted";
     }
 
+    /// <summary>A row that holds a slot of its provider: admitted, claimed, being submitted, or running there.</summary>
     /// <remarks>
     /// A claim counts only while its holder renews it: one whose command died before the call (dead-lettered) would
     /// otherwise hold its slot for good.
     /// </remarks>
-    private const string Holders = """
-        SELECT count(*) FROM submissions
-        WHERE provider = @provider
-          AND (in_flight OR status IN ('admitted', 'submitting') OR (status = 'claimed' AND lease_until > @now))
-        """;
+    public const string HoldsASlot = "(in_flight OR status IN ('admitted', 'submitting') OR (status = 'claimed' AND lease_until > @now))";
+
+    private const string Holders = $"SELECT count(*) FROM submissions WHERE provider = @provider AND {HoldsASlot}";
 
     /// <summary>
     /// The line for one provider in the order slots are given: turn within the caller (a caller of weight w has w
