@@ -104,9 +104,38 @@ public class When_planning_rechecks
     {
         var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(200), ExpectedFrom = ExpectationSource.Task };
 
-        var delay = RecheckPlanner.NextDelay(saga, Polling(), Submitted.AddSeconds(100), providerAskedToWait: null, random: 0);
+        var delay = RecheckPlanner.NextDelay(saga, Polling(), Submitted.AddSeconds(100), providerAskedToWait: null, random: 1);
 
-        delay.ShouldBeInRange(TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(104));
+        delay.ShouldBe(TimeSpan.FromSeconds(100.5), "the expectation already allows for its reading's error: only the slack is added, no margin or jitter");
+    }
+
+    /// <summary>
+    /// A task progressing steadily from its submit, read once in whole percent (truncated or rounded, as a provider may
+    /// report it): the check aimed from that one reading must find it done, and come no later than the reading's own
+    /// error requires (half a percent either way, plus the half-second slack).
+    /// </summary>
+    [Theory]
+    [InlineData(150, 75, false)]
+    [InlineData(150, 75, true)]
+    [InlineData(240, 75, false)]
+    [InlineData(240, 75, true)]
+    [InlineData(100, 75, false)]
+    [InlineData(313, 130, true)]
+    public void Should_aim_a_check_from_one_progress_reading_after_the_finish_and_close_to_it(double duration, double readAt, bool rounded)
+    {
+        var polling = Polling();
+        var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(120), ExpectedFrom = ExpectationSource.Typical };
+        var exact = 100 * readAt / duration;
+        var reported = (int)(rounded ? Math.Round(exact) : Math.Floor(exact));
+        var now = Submitted.AddSeconds(readAt);
+        saga.Observe(Running(now, progress: reported));
+
+        var landing = readAt + RecheckPlanner.NextDelay(saga, polling, now, providerAskedToWait: null, random: 1).TotalSeconds;
+
+        landing.ShouldBeGreaterThanOrEqualTo(duration, "an early check costs a query and finds nothing");
+        // The slowest progress the reading allows is half a percent below it, while the truth may be a percent above it.
+        var allowed = duration * (reported + 1) / (reported - 0.5) - duration + 0.5;
+        (landing - duration).ShouldBeLessThanOrEqualTo(allowed + 0.001, $"lands {landing - duration:0.00} s after the finish");
     }
 
     [Fact]
@@ -131,7 +160,8 @@ public class When_planning_rechecks
         var saga = new VideoTaskState { SubmittedAt = Submitted, ExpectedDoneAt = Submitted.AddSeconds(300) };
         var now = Submitted.AddSeconds(60);
 
-        RecheckPlanner.Reestimate(saga, Running(now, progress: 10, eta: 15)).ShouldBe(new Expectation(now.AddSeconds(15), ExpectationSource.Task));
+        // A provider's time left is its own guess: expected a little after it.
+        RecheckPlanner.Reestimate(saga, Running(now, progress: 10, eta: 15)).ShouldBe(new Expectation(now.AddSeconds(15 * 1.03), ExpectationSource.Task));
     }
 
     [Fact]
@@ -139,8 +169,8 @@ public class When_planning_rechecks
     {
         var saga = new VideoTaskState { SubmittedAt = Submitted, ProgressPercent = 40, ProgressObservedAt = Submitted.AddSeconds(50) };
 
-        // 40% → 50% in 10 s: 1%/s, so the remaining 50% takes 50 s.
-        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(60), progress: 50)).ShouldBe(new Expectation(Submitted.AddSeconds(110), ExpectationSource.Task));
+        // 40% → 50% in 10 s, each reading within half a percent: at slowest 9% in 10 s, with at most 50.5% left: 56.1 s.
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(60), progress: 50)).ShouldBe(new Expectation(Submitted.AddSeconds(60 + 50.5 / 0.9), ExpectationSource.Task));
     }
 
     [Fact]
@@ -148,7 +178,8 @@ public class When_planning_rechecks
     {
         var saga = new VideoTaskState { SubmittedAt = Submitted };
 
-        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), progress: 25)).ShouldBe(new Expectation(Submitted.AddSeconds(120), ExpectationSource.Task));
+        // At slowest 24.5% in 30 s.
+        RecheckPlanner.Reestimate(saga, Running(Submitted.AddSeconds(30), progress: 25)).ShouldBe(new Expectation(Submitted.AddSeconds(30 * 100 / 24.5), ExpectationSource.Task));
     }
 
     [Fact]

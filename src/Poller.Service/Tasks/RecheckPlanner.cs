@@ -12,10 +12,20 @@ namespace VideoPlatform.Poller.Tasks;
 /// </summary>
 internal static class RecheckPlanner
 {
-    /// <summary>Aimed checks land this fraction of the remaining time late, plus <see cref="AimSlack"/>: progress comes in whole percent
-    /// (a provider's estimate under a rate limit: this fraction early, see <see cref="Aim"/>).</summary>
+    /// <summary>
+    /// A guess of the provider's (its time left, its estimate for the whole task) is aimed at this fraction late; under a
+    /// rate limit its estimate at submit this fraction early instead (see <see cref="Aim"/>).
+    /// </summary>
     private const double AimMargin = 0.03;
+
+    /// <summary>Added to every aimed wait: the check must reach the provider after the moment, not at it.</summary>
     private static readonly TimeSpan AimSlack = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How far a whole-percent progress reading may be from the truth on its slow side: a provider that rounds reports
+    /// p from p − ½. (One that truncates is at least at p, so the expectation only grows later by this.)
+    /// </summary>
+    private const double ProgressResolution = 0.5;
 
     /// <summary>When the task should be done, as known at submit.</summary>
     public static Expectation ExpectedAtSubmit(TaskSubmitted submitted, PollingOptions polling) =>
@@ -28,21 +38,31 @@ internal static class RecheckPlanner
     public static Expectation Reestimate(VideoTaskState saga, TaskStatusObserved observed)
     {
         if (observed.EtaSeconds is > 0 and var eta)
-            return new Expectation(observed.ObservedAt + TimeSpan.FromSeconds(eta), ExpectationSource.Task);
+            return new Expectation(observed.ObservedAt + TimeSpan.FromSeconds(eta * (1 + AimMargin)), ExpectationSource.Task);
 
         if (observed.ProgressPercent is > 0 and < 100 and var progress)
-        {
-            // Two readings give the rate; a single one is read as steady progress since submit (a bit slow, so a bit late).
-            var rate = saga.ProgressPercent is { } before && before < progress && saga.ProgressObservedAt is { } then && observed.ObservedAt > then
-                ? (progress - before) / (observed.ObservedAt - then).TotalSeconds
-                : progress / Math.Max(0.001, (observed.ObservedAt - saga.SubmittedAt).TotalSeconds);
-            return new Expectation(observed.ObservedAt + TimeSpan.FromSeconds((100 - progress) / rate), ExpectationSource.Task);
-        }
+            return new Expectation(observed.ObservedAt + SlowestTimeLeft(saga, observed, progress), ExpectationSource.Task);
 
         if (observed.EstimatedTotalSeconds is > 0 and var total)
             return new Expectation(saga.SubmittedAt + TimeSpan.FromSeconds(total), ExpectationSource.Provider);
 
         return new Expectation(saga.ExpectedDoneAt, saga.ExpectedFrom);
+    }
+
+    /// <summary>
+    /// The time left at the slowest steady progress the readings allow, each taken half a percent on its slow side, so
+    /// that a check aimed at the end of it is not early and needs no margin of its own. Two readings far enough apart
+    /// give the rate; a single one is read as steady progress since submit (which counts the provider's queue too, so a
+    /// little slow, so a little late).
+    /// </summary>
+    private static TimeSpan SlowestTimeLeft(VideoTaskState saga, TaskStatusObserved observed, int progress)
+    {
+        var least = progress - ProgressResolution;
+        var rate = saga.ProgressPercent is { } before && progress - before > 2 * ProgressResolution
+            && saga.ProgressObservedAt is { } then && observed.ObservedAt > then
+                ? (progress - before - 2 * ProgressResolution) / (observed.ObservedAt - then).TotalSeconds
+                : least / Math.Max(0.001, (observed.ObservedAt - saga.SubmittedAt).TotalSeconds);
+        return TimeSpan.FromSeconds((100 - least) / rate);
     }
 
     /// <param name="queriesScarce">
@@ -95,7 +115,8 @@ internal static class RecheckPlanner
 
     /// <summary>
     /// A check aimed just after the expected time. How far ahead it may be placed depends on what the expectation
-    /// is worth. This task's own time left or progress is trusted as it is. The provider's estimate at submit is
+    /// is worth. This task's own time left or progress is trusted as it is, and already allows for its error (see
+    /// <see cref="Reestimate"/>), so only the slack is added. The provider's estimate at submit is
     /// trusted when queries are scarce (a rate-limited key); when they are cheap it is probed half way, so the
     /// probe's progress reading sharpens it and an early finisher does not wait long. Our own typical time is a guess
     /// and never stretches a wait past the maximum interval.
@@ -110,9 +131,12 @@ internal static class RecheckPlanner
         // provider's estimate is aimed the margin early: the check then waits its turn, ranked at the estimate, which
         // under load makes it later anyway, while a margin late would only make the tasks that finished early, whose
         // lag is the longest, wait longer still.
-        var aimed = source == ExpectationSource.Provider && queriesScarce
-            ? untilDone * (1 - AimMargin)
-            : untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack;
+        var aimed = source switch
+        {
+            ExpectationSource.Task => untilDone + AimSlack,
+            ExpectationSource.Provider when queriesScarce => untilDone * (1 - AimMargin),
+            _ => untilDone * (1 + AimMargin + polling.JitterFraction * random * 0.5) + AimSlack,
+        };
         var upper = source switch
         {
             ExpectationSource.Task => polling.MaxAimedWait,
