@@ -154,7 +154,11 @@ internal sealed class PartialDownload : IAsyncDisposable
         }
     }
 
-    /// <summary>Checks the finished file and makes it durable; after this it may be moved into the archive.</summary>
+    /// <summary>
+    /// Checks the finished file and makes it durable; after this it may be moved into the archive. Its
+    /// <see cref="ResumeState"/> stays until the caller has moved it there: a process dying before that move leaves
+    /// a whole file the next delivery only checks again, where without the state it would download it all again.
+    /// </summary>
     public async Task<DownloadResult> FinishAsync(TimeSpan elapsed)
     {
         var format = VideoFormat.Detect(header.AsSpan(0, (int)Math.Min(Length, header.Length)))
@@ -166,7 +170,6 @@ internal sealed class PartialDownload : IAsyncDisposable
         // On disk before it is moved into place: a sidecar must never describe a video a crash could still lose.
         await flushing;
         RandomAccess.FlushToDisk(file);
-        ResumeState.Delete(path);
         return new DownloadResult(Length, Convert.ToHexStringLower(hash.GetHashAndReset()), format, elapsed);
     }
 

@@ -16,8 +16,9 @@ namespace VideoPlatform.Archiver.Download;
 public sealed class VideoDownloader(HttpClient http, SourcePolicy policy, IOptions<ArchiveOptions> options, ILogger<VideoDownloader> logger)
 {
     /// <summary>
-    /// The verified video in <paramref name="targetPath"/>. Fails with an <see cref="ArchiveException"/>: transient
-    /// source faults only after the retries, a failure writing the file at once as <c>storage_failed</c>.
+    /// The verified video in <paramref name="targetPath"/>, its resume state still beside it for the caller to delete
+    /// once the video is moved into place. Fails with an <see cref="ArchiveException"/>: transient source faults only
+    /// after the retries, a failure writing the file at once as <c>storage_failed</c>.
     /// </summary>
     public async Task<DownloadResult> DownloadAsync(Uri source, string targetPath, CancellationToken cancellationToken)
     {

@@ -19,7 +19,10 @@ public sealed class ConsumerHarness : IAsyncDisposable
     private readonly bool ownsRoot;
 
     /// <param name="cancelConsumeAfter">When set, each consume is canceled after this long, as a lost broker cancels one in flight.</param>
-    public ConsumerHarness(string? sharedRoot = null, Action<ArchiveOptions>? configure = null, TimeSpan? cancelConsumeAfter = null)
+    /// <param name="storage">When set, wraps the real storage (a test's fault in it).</param>
+    public ConsumerHarness(
+        string? sharedRoot = null, Action<ArchiveOptions>? configure = null, TimeSpan? cancelConsumeAfter = null,
+        Func<IVideoStorage, IVideoStorage>? storage = null)
     {
         ownsRoot = sharedRoot is null;
         Root = sharedRoot ?? NewRoot();
@@ -31,7 +34,11 @@ public sealed class ConsumerHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(Logs.CreateProvider()))
             .AddSingleton(Options.Create(options))
-            .AddSingleton<IVideoStorage, FileSystemVideoStorage>()
+            .AddSingleton<IVideoStorage>(sp =>
+            {
+                var real = new FileSystemVideoStorage(sp.GetRequiredService<IOptions<ArchiveOptions>>());
+                return storage is null ? real : storage(real);
+            })
             .AddSingleton(new SourcePolicy(HostAllowList.Parse(options.AllowedHosts)));
         services.AddHttpClient<VideoDownloader>().ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler.Create(sp.GetRequiredService<SourcePolicy>()));
         services.AddMassTransitTestHarness(x =>

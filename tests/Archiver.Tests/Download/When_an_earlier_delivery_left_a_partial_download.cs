@@ -60,6 +60,24 @@ public class When_an_earlier_delivery_left_a_partial_download
     }
 
     [Fact]
+    public async Task Should_not_fetch_anything_when_the_earlier_delivery_ended_after_checking_the_whole_video()
+    {
+        // The download finished and was checked, then its process died before the move into place: on a disk busy
+        // flushing other downloads, the file operations of that move can each wait seconds (a crash test served two
+        // videos twice in full this way).
+        var source = new CountingSource(Length);
+        await using var server = await ScriptedServer.StartAsync((context, _) => source.ServeAsync(context));
+        using var rig = new DownloadRig();
+        await rig.DownloadAsync(server.Url("/v.mp4"));
+
+        var result = await rig.DownloadAsync(server.Url("/v.mp4"));
+
+        result.Sha256.ShouldBe(TestVideo.Sha256(TestVideo.Bytes(Length)));
+        server.Requests.Count.ShouldBe(1, "the checked file was still whole on disk");
+        source.Served.ShouldBe(Length);
+    }
+
+    [Fact]
     public async Task Should_not_trust_bytes_left_without_the_response_that_began_them()
     {
         // A partial file whose resume state is missing: nothing says which video, or which version of it, they belong to.
